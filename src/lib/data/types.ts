@@ -1,0 +1,134 @@
+/**
+ * The dataset's record types: the public contract shared by the data files in `build/data/`,
+ * the aggregation engine, the charts and the import of user data.
+ * Plain types only; the runtime schema that checks them lives in `schema.ts`.
+ */
+
+export type Locale = 'zh' | 'en';
+export const LOCALES: readonly Locale[] = ['zh', 'en'];
+
+/** A text in both languages. Both are required and non-empty. */
+export interface I18nText {
+	zh: string;
+	en: string;
+}
+
+export type ClusterId = string; // built-in: 'yrd' | 'jjj' | 'gba' | 'cy'
+
+export interface Cluster {
+	id: ClusterId;
+	name: I18nText;
+	/** Position in the dashboard's fixed cluster order (0-based). */
+	order: number;
+}
+
+export interface City {
+	/** Lower-case ASCII slug, e.g. 'shanghai'. Used in URLs. */
+	id: string;
+	name: I18nText;
+	/** Toneless pinyin, lower case, no spaces, e.g. 'shanghai', for search. */
+	pinyin: string;
+	province: I18nText;
+	cluster: ClusterId;
+	/** City-centre coordinates (WGS84). Optional for user-imported cities (left off the map). */
+	lat: number | null;
+	lon: number | null;
+}
+
+export interface Category {
+	id: string;
+	name: I18nText;
+	/** Position in the article's order of sections (0-based). */
+	order: number;
+}
+
+export type EventScope = 'city' | 'national';
+export type SourceSection = 'events' | 'commentary';
+
+export type EventKind =
+	| 'facility'
+	| 'computing-centre'
+	| 'policy'
+	| 'regulation'
+	| 'plan'
+	| 'fund'
+	| 'visit'
+	| 'donation'
+	| 'expo'
+	| 'agreement'
+	| 'model-release'
+	| 'pilot'
+	| 'other';
+
+export interface EventSource {
+	section: SourceSection;
+	/** The article's sub-heading the item sits under (zh, verbatim: it is a heading, a name). */
+	heading: string;
+	/** Position 1–29 of the bullet in the article's event list; null for commentary items. */
+	bullet: number | null;
+}
+
+export interface InnovationEvent {
+	id: string;
+	/** null for national events. */
+	cityId: string | null;
+	scope: EventScope;
+	categoryId: string;
+	year: number;
+	/** 1–12, or null where the source gives no month. */
+	month: number | null;
+	/** Last month of a range ("5月到6月" → month 5, monthEnd 6); null otherwise. */
+	monthEnd: number | null;
+	kind: EventKind;
+	/** Companies, agencies and people named, verbatim (zh) with an English form. */
+	actors: I18nText[];
+	/** Document title verbatim including 《》, when the event is a document; else null. */
+	document: string | null;
+	/** Our own short title, in both languages (never the article's sentence). */
+	title: I18nText;
+	/** Optional note, e.g. why an item is undated ("此前" / "earlier"). */
+	note: I18nText | null;
+	/** Same value on the per-city copies of one action that names several cities; else null. */
+	groupId: string | null;
+	source: EventSource;
+}
+
+export type MatchStrength = 'exact' | 'partial' | 'broad';
+
+export interface Track {
+	id: string;
+	name: I18nText;
+	/** One line on what the track covers. */
+	description: I18nText;
+}
+
+export interface TrackMatch {
+	trackId: string;
+	match: MatchStrength;
+	/** One-line editorial reason for the mapping. */
+	reason: I18nText;
+}
+
+export interface FutureIndustryItem {
+	/** The city's own words, verbatim zh, with an English rendering. */
+	name: I18nText;
+	tracks: TrackMatch[];
+}
+
+export interface FutureIndustryList {
+	cityId: string;
+	items: FutureIndustryItem[];
+}
+
+/** Everything a view needs, as loaded and validated. */
+export interface Dataset {
+	/** Identifies the dataset ('builtin' or a user dataset's id). */
+	id: string;
+	version: string;
+	cities: City[];
+	clusters: Cluster[];
+	categories: Category[];
+	events: InnovationEvent[];
+	tracks: Track[];
+	futureIndustries: FutureIndustryList[];
+}
