@@ -1,0 +1,343 @@
+/**
+ * Runtime checks for the dashboard's dataset: valibot schemas for each record type (shape) and
+ * `validateDataset`, which adds the checks that span records and files (unique ids, references that
+ * resolve, month ranges, scope vs city, every future-industry item placed on a track).
+ * Every problem comes back as a `DataIssue` naming the file, the record and the field, so a bad record
+ * in the built-in data fails the site build with a message a person can act on.
+ */
+import * as v from 'valibot';
+import type {
+	Category,
+	City,
+	Cluster,
+	Dataset,
+	EventKind,
+	FutureIndustryItem,
+	FutureIndustryList,
+	I18nText,
+	InnovationEvent,
+	Track,
+	TrackMatch
+} from './types';
+
+export interface DataIssue {
+	/** The data file the record comes from, e.g. 'events.json'; 'dataset' for the top-level fields. */
+	file: string;
+	/** The record's id (for future-industry lists: the city id); null when the record has none. */
+	recordId: string | null;
+	/** Dotted path inside the record, e.g. 'name.en' or 'items.2.tracks'; '' for the record as a whole. */
+	field: string;
+	reason: string;
+}
+
+export type ValidationResult = { ok: true; dataset: Dataset } | { ok: false; issues: DataIssue[] };
+
+/** Where each collection of a Dataset lives as a public file. */
+export const DATA_FILES = {
+	clusters: 'clusters.json',
+	cities: 'cities.json',
+	categories: 'categories.json',
+	events: 'events.json',
+	tracks: 'tracks.json',
+	futureIndustries: 'future-industries.json'
+} as const;
+export type Collection = keyof typeof DATA_FILES;
+
+/** A rough bounding box around China (incl. Hong Kong, Macao and Taiwan), for catching swapped or mistyped coordinates. */
+export const CHINA_BBOX = { latMin: 18, latMax: 54, lonMin: 73, lonMax: 135 } as const;
+
+export const EVENT_KINDS: readonly EventKind[] = [
+	'facility',
+	'computing-centre',
+	'policy',
+	'regulation',
+	'plan',
+	'fund',
+	'visit',
+	'donation',
+	'expo',
+	'agreement',
+	'model-release',
+	'pilot',
+	'other'
+];
+
+const SLUG = /^[a-z0-9]+(?:-[a-z0-9]+)*$/;
+
+const text = (what: string) =>
+	v.pipe(
+		v.string(`${what} must be a string`),
+		v.check((s) => s.trim().length > 0, `${what} must not be empty`)
+	);
+const id = (what: string) => text(what);
+const order = v.pipe(
+	v.number('order must be a number'),
+	v.integer('order must be a whole number'),
+	v.minValue(0, 'order must be 0 or more')
+);
+
+export const I18nTextSchema: v.GenericSchema<I18nText> = v.strictObject(
+	{ zh: text('the Chinese text'), en: text('the English text') },
+	'expected a text in both languages: { zh, en }'
+);
+
+export const ClusterSchema: v.GenericSchema<Cluster> = v.strictObject({
+	id: id('id'),
+	name: I18nTextSchema,
+	order
+});
+
+const coordinate = (what: string, min: number, max: number) =>
+	v.nullable(
+		v.pipe(
+			v.number(`${what} must be a number or null`),
+			v.finite(`${what} must be a finite number`),
+			v.minValue(min, `${what} must lie inside China (${min}–${max})`),
+			v.maxValue(max, `${what} must lie inside China (${min}–${max})`)
+		)
+	);
+
+export const CitySchema: v.GenericSchema<City> = v.strictObject({
+	id: v.pipe(v.string('id must be a string'), v.regex(SLUG, 'id must be a lower-case ASCII slug')),
+	name: I18nTextSchema,
+	pinyin: v.pipe(
+		v.string('pinyin must be a string'),
+		v.regex(/^[a-z]+$/, 'pinyin must be toneless lower-case letters without spaces')
+	),
+	province: I18nTextSchema,
+	cluster: id('cluster'),
+	lat: coordinate('lat', CHINA_BBOX.latMin, CHINA_BBOX.latMax),
+	lon: coordinate('lon', CHINA_BBOX.lonMin, CHINA_BBOX.lonMax)
+});
+
+export const CategorySchema: v.GenericSchema<Category> = v.strictObject({
+	id: id('id'),
+	name: I18nTextSchema,
+	order
+});
+
+const month = (what: string) =>
+	v.nullable(
+		v.pipe(
+			v.number(`${what} must be a number or null`),
+			v.integer(`${what} must be a whole number`),
+			v.minValue(1, `${what} must be 1–12`),
+			v.maxValue(12, `${what} must be 1–12`)
+		)
+	);
+
+export const EventSourceSchema = v.strictObject({
+	section: v.picklist(['events', 'commentary'], "section must be 'events' or 'commentary'"),
+	heading: text('heading'),
+	bullet: v.nullable(
+		v.pipe(
+			v.number('bullet must be a number or null'),
+			v.integer('bullet must be a whole number'),
+			v.minValue(1, 'bullet must be 1 or more')
+		)
+	)
+});
+
+export const InnovationEventSchema: v.GenericSchema<InnovationEvent> = v.strictObject({
+	id: id('id'),
+	cityId: v.nullable(id('cityId')),
+	scope: v.picklist(['city', 'national'], "scope must be 'city' or 'national'"),
+	categoryId: id('categoryId'),
+	year: v.pipe(
+		v.number('year must be a number'),
+		v.integer('year must be a whole number'),
+		v.minValue(1900, 'year must be 1900–2100'),
+		v.maxValue(2100, 'year must be 1900–2100')
+	),
+	month: month('month'),
+	monthEnd: month('monthEnd'),
+	kind: v.picklist(EVENT_KINDS, `kind must be one of: ${EVENT_KINDS.join(', ')}`),
+	actors: v.array(I18nTextSchema, 'actors must be a list'),
+	document: v.nullable(
+		v.pipe(
+			v.string('document must be a string or null'),
+			v.regex(/^《.+》$/u, 'document must be the title inside 《》')
+		)
+	),
+	title: I18nTextSchema,
+	note: v.nullable(I18nTextSchema),
+	groupId: v.nullable(id('groupId')),
+	source: EventSourceSchema
+});
+
+export const TrackSchema: v.GenericSchema<Track> = v.strictObject({
+	id: id('id'),
+	name: I18nTextSchema,
+	description: I18nTextSchema
+});
+
+export const TrackMatchSchema: v.GenericSchema<TrackMatch> = v.strictObject({
+	trackId: id('trackId'),
+	match: v.picklist(['exact', 'partial', 'broad'], "match must be 'exact', 'partial' or 'broad'"),
+	reason: I18nTextSchema
+});
+
+export const FutureIndustryItemSchema: v.GenericSchema<FutureIndustryItem> = v.strictObject({
+	name: I18nTextSchema,
+	tracks: v.pipe(
+		v.array(TrackMatchSchema, 'tracks must be a list'),
+		v.minLength(1, 'every item needs at least one track')
+	)
+});
+
+export const FutureIndustryListSchema: v.GenericSchema<FutureIndustryList> = v.strictObject({
+	cityId: id('cityId'),
+	items: v.pipe(
+		v.array(FutureIndustryItemSchema, 'items must be a list'),
+		v.minLength(1, 'a list needs at least one item')
+	)
+});
+
+const SCHEMAS: { [K in Collection]: v.GenericSchema<Dataset[K][number]> } = {
+	clusters: ClusterSchema,
+	cities: CitySchema,
+	categories: CategorySchema,
+	events: InnovationEventSchema,
+	tracks: TrackSchema,
+	futureIndustries: FutureIndustryListSchema
+};
+
+/** The key that identifies a record of each collection in issues and uniqueness checks. */
+const KEY: { [K in Collection]: 'id' | 'cityId' } = {
+	clusters: 'id',
+	cities: 'id',
+	categories: 'id',
+	events: 'id',
+	tracks: 'id',
+	futureIndustries: 'cityId'
+};
+
+const isObject = (x: unknown): x is Record<string, unknown> =>
+	typeof x === 'object' && x !== null && !Array.isArray(x);
+
+function rawKey(record: unknown, key: string): string | null {
+	if (!isObject(record)) return null;
+	const value = record[key];
+	return typeof value === 'string' && value !== '' ? value : null;
+}
+
+/** A readable reason: valibot's wording for missing and unknown keys is terse. */
+function reasonOf(issue: v.BaseIssue<unknown>): string {
+	const last = issue.path?.[issue.path.length - 1] as { key?: unknown } | undefined;
+	if (issue.kind === 'schema' && (issue.type === 'object' || issue.type === 'strict_object') && last) {
+		if (issue.expected === 'never') return `unknown field '${String(last.key)}' (not in the data contract)`;
+		if (issue.input === undefined) return `required field '${String(last.key)}' is missing`;
+	}
+	return issue.message;
+}
+
+function pathOf(issue: v.BaseIssue<unknown>): string {
+	return (issue.path ?? [])
+		.map((item) => String((item as { key?: unknown }).key))
+		.filter((k) => k !== 'undefined')
+		.join('.');
+}
+
+/** "events.json › shanghai-musk-visit › month: month must be 1–12" */
+export function formatIssue(issue: DataIssue): string {
+	return `${issue.file} › ${issue.recordId ?? '(no id)'} › ${issue.field || '(record)'}: ${issue.reason}`;
+}
+
+/** Checks a whole dataset (shape of every record, then the links between them). */
+export function validateDataset(raw: unknown): ValidationResult {
+	const issues: DataIssue[] = [];
+	const add = (file: string, recordId: string | null, field: string, reason: string) =>
+		issues.push({ file, recordId, field, reason });
+
+	if (!isObject(raw)) {
+		add('dataset', null, '', 'expected an object with the dataset’s collections');
+		return { ok: false, issues };
+	}
+	for (const key of ['id', 'version'] as const) {
+		const value = raw[key];
+		if (typeof value !== 'string' || value.trim() === '') add('dataset', null, key, `${key} must be a non-empty string`);
+	}
+
+	// 1. Shape, record by record (so one bad record does not hide the others).
+	const known: Partial<Record<Collection, Set<string>>> = {};
+	const parsed: { [K in Collection]: Dataset[K] } = {
+		clusters: [],
+		cities: [],
+		categories: [],
+		events: [],
+		tracks: [],
+		futureIndustries: []
+	};
+	for (const collection of Object.keys(DATA_FILES) as Collection[]) {
+		const file = DATA_FILES[collection];
+		const records = raw[collection];
+		if (!Array.isArray(records)) {
+			add(file, null, '', 'expected a list of records');
+			continue;
+		}
+		const seen = new Set<string>();
+		known[collection] = seen;
+		records.forEach((record, index) => {
+			const recordId = rawKey(record, KEY[collection]);
+			if (recordId !== null) {
+				if (seen.has(recordId)) add(file, recordId, KEY[collection], `duplicate ${KEY[collection]} (record ${index + 1})`);
+				seen.add(recordId);
+			}
+			const result = v.safeParse(SCHEMAS[collection], record);
+			if (result.success) (parsed[collection] as unknown[]).push(result.output);
+			else for (const issue of result.issues) add(file, recordId, pathOf(issue), reasonOf(issue));
+		});
+	}
+
+	// 2. Links and rules that span fields, records and files. References resolve against every record
+	// that has an id, valid or not, so one broken city does not also flag each event that names it.
+	const none = new Set<string>();
+	const clusterIds = known.clusters ?? none;
+	const cityIds = known.cities ?? none;
+	const categoryIds = known.categories ?? none;
+	const trackIds = known.tracks ?? none;
+
+	for (const city of parsed.cities) {
+		const f = DATA_FILES.cities;
+		if (!clusterIds.has(city.cluster)) add(f, city.id, 'cluster', `unknown cluster '${city.cluster}'`);
+		if ((city.lat === null) !== (city.lon === null)) add(f, city.id, city.lat === null ? 'lat' : 'lon', 'lat and lon must both be set or both be null');
+	}
+
+	const groups = new Map<string, InnovationEvent[]>();
+	for (const e of parsed.events) {
+		const f = DATA_FILES.events;
+		if (e.cityId !== null && !cityIds.has(e.cityId)) add(f, e.id, 'cityId', `unknown city '${e.cityId}'`);
+		if (!categoryIds.has(e.categoryId)) add(f, e.id, 'categoryId', `unknown category '${e.categoryId}'`);
+		if (e.scope === 'national' && e.cityId !== null) add(f, e.id, 'scope', 'a national event must have cityId null');
+		if (e.scope === 'city' && e.cityId === null) add(f, e.id, 'scope', 'a city event needs a cityId');
+		if (e.monthEnd !== null && e.month === null) add(f, e.id, 'monthEnd', 'monthEnd needs a month');
+		if (e.monthEnd !== null && e.month !== null && e.monthEnd < e.month) add(f, e.id, 'monthEnd', 'monthEnd must not be before month');
+		if (e.source.section === 'events' && e.source.bullet === null) add(f, e.id, 'source.bullet', 'an event-list item needs its bullet position');
+		if (e.source.section === 'commentary' && e.source.bullet !== null) add(f, e.id, 'source.bullet', 'a commentary item has no bullet (null)');
+		if (e.groupId !== null) groups.set(e.groupId, [...(groups.get(e.groupId) ?? []), e]);
+	}
+	for (const [groupId, members] of groups) {
+		const cities = new Set(members.map((e) => e.cityId));
+		if (members.length < 2) add(DATA_FILES.events, members[0].id, 'groupId', `group '${groupId}' has only one event`);
+		else if (cities.size < members.length) add(DATA_FILES.events, members[0].id, 'groupId', `group '${groupId}' repeats a city`);
+	}
+
+	for (const list of parsed.futureIndustries) {
+		const f = DATA_FILES.futureIndustries;
+		if (!cityIds.has(list.cityId)) add(f, list.cityId, 'cityId', `unknown city '${list.cityId}'`);
+		list.items.forEach((item, i) => {
+			const seen = new Set<string>();
+			item.tracks.forEach((m, j) => {
+				if (!trackIds.has(m.trackId)) add(f, list.cityId, `items.${i}.tracks.${j}.trackId`, `unknown track '${m.trackId}'`);
+				if (seen.has(m.trackId)) add(f, list.cityId, `items.${i}.tracks.${j}.trackId`, `track '${m.trackId}' listed twice`);
+				seen.add(m.trackId);
+			});
+		});
+	}
+
+	if (issues.length > 0) return { ok: false, issues };
+	return {
+		ok: true,
+		dataset: { id: raw.id as string, version: raw.version as string, ...parsed }
+	};
+}
