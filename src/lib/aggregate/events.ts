@@ -1,0 +1,53 @@
+/**
+ * Record-level provenance: the event records behind any mark of any chart, so a click on a bar
+ * segment, a timeline dot or a cube cell can list exactly what it counts.
+ */
+import type { Dataset, InnovationEvent } from '../data/types';
+import type { Filter } from './filter';
+import { compileFilter, eventTable, NATIONAL } from './table';
+
+export interface MarkSelector {
+	/** A city id; null for the national row; omitted for every row. */
+	cityId?: string | null;
+	categoryId?: string;
+	/**
+	 * A month 1–12 selects the events a timeline mark at that month stands for, i.e. events whose
+	 * first month it is (a May–June event belongs to May's mark); 'undated' selects the undated.
+	 */
+	month?: number | 'undated';
+}
+
+/**
+ * The records behind a mark, in dataset order. Every record is listed, including each city's copy of
+ * an action shared by several cities (with `countGroupsOnce` such copies count once in a total, but
+ * they are still the records behind it). Unknown city or category ids select nothing.
+ */
+export function eventsFor(ds: Dataset, filter: Filter = {}, mark: MarkSelector = {}): InnovationEvent[] {
+	const t = eventTable(ds);
+	const cf = compileFilter(t, filter);
+	let wantCity = -1; // -1: any
+	if (mark.cityId === null) wantCity = NATIONAL;
+	else if (mark.cityId !== undefined) {
+		const c = t.cityIndex.get(mark.cityId);
+		if (c === undefined) return [];
+		wantCity = c;
+	}
+	let wantCat = -1;
+	if (mark.categoryId !== undefined) {
+		const k = t.categoryIndex.get(mark.categoryId);
+		if (k === undefined) return [];
+		wantCat = k;
+	}
+	const wantMonth = mark.month === undefined ? -1 : mark.month === 'undated' ? 0 : mark.month;
+	const out: InnovationEvent[] = [];
+	const { city, category, month, key } = t;
+	const { cityOk, keyOk } = cf;
+	for (let i = 0; i < t.n; i++) {
+		if ((cityOk[city[i]] & keyOk[key[i]]) === 0) continue;
+		if (wantCity >= 0 && city[i] !== wantCity) continue;
+		if (wantCat >= 0 && category[i] !== wantCat) continue;
+		if (wantMonth >= 0 && month[i] !== wantMonth) continue;
+		out.push(ds.events[i]);
+	}
+	return out;
+}
