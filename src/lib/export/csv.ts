@@ -1,0 +1,25 @@
+/**
+ * The one CSV writer for the dashboard: the public data files and every chart's "download CSV" use it.
+ * RFC 4180 quoting (via d3-dsv), CRLF line ends, optional UTF-8 byte-order mark so spreadsheet apps
+ * read Chinese text correctly, and spreadsheet-formula neutralisation of every cell.
+ */
+import { csvFormatRows } from 'd3-dsv';
+
+/** Characters that make a spreadsheet treat a cell as a formula when they come first. */
+const FORMULA_START = /^[=+\-@\t\r]/;
+
+/** Prefixes a single quote to a cell that a spreadsheet would read as a formula. */
+export function neutraliseCell(s: string): string {
+	return FORMULA_START.test(s) ? `'${s}` : s;
+}
+
+export interface CsvOptions {
+	/** Start with a UTF-8 byte-order mark (U+FEFF). Default false. */
+	bom?: boolean;
+}
+
+/** Rows (the first usually a header) → CSV text, each record ending in CRLF. */
+export function toCsv(rows: string[][], options: CsvOptions = {}): string {
+	const lines = rows.map((row) => csvFormatRows([row.map(neutraliseCell)]));
+	return (options.bom ? '\uFEFF' : '') + lines.map((line) => `${line}\r\n`).join('');
+}
