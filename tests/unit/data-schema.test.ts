@@ -1,0 +1,135 @@
+import { describe, expect, it } from 'vitest';
+import { builtinDataset, loadBuiltin } from '../../src/lib/data/builtin';
+import { formatIssue, validateDataset, type DataIssue } from '../../src/lib/data/schema';
+import type { Dataset } from '../../src/lib/data/types';
+
+/** A deep copy of the built-in data that a test can break. */
+const copy = (): Dataset => structuredClone(builtinDataset);
+
+function issuesOf(raw: unknown): DataIssue[] {
+	const result = validateDataset(raw);
+	if (result.ok) throw new Error('expected the dataset to be rejected');
+	return result.issues;
+}
+
+describe('validateDataset', () => {
+	it('accepts the built-in dataset', () => {
+		const result = validateDataset(copy());
+		expect(result.ok).toBe(true);
+	});
+
+	it('rejects an event that names an unknown city', () => {
+		const d = copy();
+		d.events[0].cityId = 'atlantis';
+		expect(issuesOf(d)).toEqual([
+			{ file: 'events.json', recordId: d.events[0].id, field: 'cityId', reason: "unknown city 'atlantis'" }
+		]);
+	});
+
+	it('rejects a city with no English name', () => {
+		const d = copy();
+		delete (d.cities[2].name as Partial<Dataset['cities'][number]['name']>).en;
+		const [issue, ...rest] = issuesOf(d);
+		expect(rest).toEqual([]);
+		expect(issue).toMatchObject({ file: 'cities.json', recordId: d.cities[2].id, field: 'name.en' });
+	});
+
+	it('rejects blank text in either language', () => {
+		const d = copy();
+		d.tracks[0].description.zh = '  ';
+		expect(issuesOf(d)).toMatchObject([{ file: 'tracks.json', recordId: d.tracks[0].id, field: 'description.zh' }]);
+	});
+
+	it('rejects month 13 and a range that ends before it starts', () => {
+		const d = copy();
+		d.events[1].month = 13;
+		d.events[2].month = 6;
+		d.events[2].monthEnd = 5;
+		const issues = issuesOf(d);
+		expect(issues).toContainEqual(expect.objectContaining({ file: 'events.json', recordId: d.events[1].id, field: 'month' }));
+		expect(issues).toContainEqual(expect.objectContaining({ file: 'events.json', recordId: d.events[2].id, field: 'monthEnd' }));
+		expect(issues).toHaveLength(2);
+	});
+
+	it('rejects a duplicate id', () => {
+		const d = copy();
+		d.events[5].id = d.events[4].id;
+		expect(issuesOf(d)).toMatchObject([{ file: 'events.json', recordId: d.events[4].id, field: 'id' }]);
+	});
+
+	it('rejects coordinates outside China', () => {
+		const d = copy();
+		d.cities[0].lat = 60;
+		d.cities[1].lon = 10;
+		expect(issuesOf(d)).toMatchObject([
+			{ file: 'cities.json', recordId: d.cities[0].id, field: 'lat' },
+			{ file: 'cities.json', recordId: d.cities[1].id, field: 'lon' }
+		]);
+	});
+
+	it('rejects a future-industry item with no track, and an unknown track', () => {
+		const d = copy();
+		d.futureIndustries[0].items[3].tracks = [];
+		d.futureIndustries[1].items[0].tracks[0].trackId = 'teleportation';
+		expect(issuesOf(d)).toMatchObject([
+			{ file: 'future-industries.json', recordId: d.futureIndustries[0].cityId, field: 'items.3.tracks' },
+			{ file: 'future-industries.json', recordId: d.futureIndustries[1].cityId, field: 'items.0.tracks.0.trackId' }
+		]);
+	});
+
+	it('rejects unknown categories and clusters', () => {
+		const d = copy();
+		d.events[0].categoryId = 'gossip';
+		d.cities[0].cluster = 'prd';
+		const issues = issuesOf(d);
+		expect(issues).toContainEqual(expect.objectContaining({ file: 'events.json', field: 'categoryId' }));
+		expect(issues).toContainEqual(expect.objectContaining({ file: 'cities.json', recordId: d.cities[0].id, field: 'cluster' }));
+	});
+
+	it('rejects a scope that disagrees with cityId', () => {
+		const d = copy();
+		const national = d.events.find((e) => e.scope === 'national');
+		const local = d.events.find((e) => e.scope === 'city');
+		if (!national || !local) throw new Error('fixture');
+		national.cityId = 'beijing';
+		local.scope = 'national';
+		const issues = issuesOf(d);
+		expect(issues.filter((i) => i.field === 'scope').map((i) => i.recordId).sort()).toEqual([local.id, national.id].sort());
+	});
+
+	it('rejects an unknown field and a wrong kind', () => {
+		const d = copy() as unknown as { events: Record<string, unknown>[] };
+		d.events[0].colour = 'red';
+		d.events[1].kind = 'party';
+		const issues = issuesOf(d);
+		expect(issues).toContainEqual(expect.objectContaining({ field: 'colour' }));
+		expect(issues).toContainEqual(expect.objectContaining({ field: 'kind' }));
+	});
+
+	it('rejects an input that is not a dataset', () => {
+		expect(issuesOf(null)[0]).toMatchObject({ file: 'dataset', recordId: null });
+		expect(issuesOf({ id: 'x', version: '1' }).map((i) => i.file)).toContain('events.json');
+	});
+
+	it('does not mutate its input', () => {
+		const d = copy();
+		const before = structuredClone(d);
+		validateDataset(d);
+		expect(d).toEqual(before);
+	});
+});
+
+describe('formatIssue and loadBuiltin', () => {
+	it('formats file › record › field: reason', () => {
+		expect(formatIssue({ file: 'events.json', recordId: 'x', field: 'month', reason: 'month must be 1–12' })).toBe(
+			'events.json › x › month: month must be 1–12'
+		);
+	});
+
+	it('throws one error that lists every issue', () => {
+		const d = copy();
+		d.events[0].month = 13;
+		d.cities[0].lat = 99;
+		expect(() => loadBuiltin(d)).toThrowError(/2 problem\(s\)[\s\S]*cities\.json › shanghai › lat[\s\S]*events\.json › .+ › month/);
+	});
+});
