@@ -14,14 +14,39 @@ const byCity = (events: InnovationEvent[]) => {
 };
 const itemsOf = (cityId: string) => d.futureIndustries.find((l) => l.cityId === cityId)?.items ?? [];
 const tracksOf = (cityId: string, zh: string) =>
-	new Set(itemsOf(cityId).find((i) => i.name.zh === zh)?.tracks.map((t) => t.trackId) ?? []);
+	new Set(
+		itemsOf(cityId)
+			.find((i) => i.name.zh === zh)
+			?.tracks.map((t) => t.trackId) ?? []
+	);
 
 describe('cities and clusters', () => {
 	it('has the 15 cities of the event list, each in one of the four clusters', () => {
 		expect(d.cities.map((c) => c.id).sort()).toEqual(
-			['beijing', 'chengdu', 'guangzhou', 'hangzhou', 'hefei', 'hongkong', 'jiaxing', 'nanjing', 'ningbo', 'shanghai', 'shenzhen', 'suzhou', 'wenzhou', 'wuhu', 'wuxi'].sort()
+			[
+				'beijing',
+				'chengdu',
+				'guangzhou',
+				'hangzhou',
+				'hefei',
+				'hongkong',
+				'jiaxing',
+				'nanjing',
+				'ningbo',
+				'shanghai',
+				'shenzhen',
+				'suzhou',
+				'wenzhou',
+				'wuhu',
+				'wuxi'
+			].sort()
 		);
-		expect(d.clusters.map((c) => [c.id, c.name.zh])).toEqual([['yrd', '长三角'], ['jjj', '京津冀'], ['gba', '粤港澳大湾区'], ['cy', '成渝']]);
+		expect(d.clusters.map((c) => [c.id, c.name.zh])).toEqual([
+			['yrd', '长三角'],
+			['jjj', '京津冀'],
+			['gba', '粤港澳大湾区'],
+			['cy', '成渝']
+		]);
 		const clusterOf = Object.fromEntries(d.cities.map((c) => [c.id, c.cluster]));
 		expect(clusterOf.beijing).toBe('jjj');
 		expect(clusterOf.chengdu).toBe('cy');
@@ -85,11 +110,31 @@ describe('events', () => {
 	});
 
 	it("gives each city the article's categories", () => {
-		const cats = (city: string) => [...new Set(listed.filter((e) => e.cityId === city).map((e) => e.categoryId))].sort();
-		expect(cats('shanghai')).toEqual(['big-science', 'computing', 'digital', 'exchange', 'specialised-firms', 'venture-funds']);
-		expect(cats('beijing')).toEqual(['ai-models', 'digital', 'exchange', 'future-industries', 'specialised-firms']);
+		const cats = (city: string) =>
+			[...new Set(listed.filter((e) => e.cityId === city).map((e) => e.categoryId))].sort();
+		expect(cats('shanghai')).toEqual([
+			'big-science',
+			'computing',
+			'digital',
+			'exchange',
+			'specialised-firms',
+			'venture-funds'
+		]);
+		expect(cats('beijing')).toEqual([
+			'ai-models',
+			'digital',
+			'exchange',
+			'future-industries',
+			'specialised-firms'
+		]);
 		expect(cats('hangzhou')).toEqual(['big-science', 'digital', 'venture-funds']);
-		expect(cats('shenzhen')).toEqual(['ai-models', 'computing', 'digital', 'future-industries', 'venture-funds']);
+		expect(cats('shenzhen')).toEqual([
+			'ai-models',
+			'computing',
+			'digital',
+			'future-industries',
+			'venture-funds'
+		]);
 		expect(cats('suzhou')).toEqual(['big-science', 'future-industries']);
 		expect(cats('jiaxing')).toEqual(['computing', 'exchange']);
 		expect(cats('guangzhou')).toEqual(['digital', 'specialised-firms']);
@@ -132,7 +177,8 @@ describe('events', () => {
 
 	it('gives multi-city actions one record per city under one groupId', () => {
 		const groups = new Map<string, string[]>();
-		for (const e of d.events) if (e.groupId) groups.set(e.groupId, [...(groups.get(e.groupId) ?? []), e.cityId ?? '']);
+		for (const e of d.events)
+			if (e.groupId) groups.set(e.groupId, [...(groups.get(e.groupId) ?? []), e.cityId ?? '']);
 		expect(Object.fromEntries(groups)).toEqual({
 			'cook-visit-2023-10': ['chengdu', 'jiaxing'],
 			'public-data-rules-earlier': ['guangzhou', 'shenzhen'],
@@ -173,16 +219,45 @@ describe('future-industry lists', () => {
 	it('are exactly the lists the article gives, in its order', () => {
 		const zh = (city: string) => itemsOf(city).map((i) => i.name.zh);
 		expect(d.futureIndustries.map((l) => l.cityId)).toEqual(['suzhou', 'nanjing', 'beijing', 'shenzhen']);
-		expect(zh('suzhou')).toEqual(['前沿新材料', '光子芯片与光器件', '元宇宙', '氢能', '数字金融', '细胞和基因诊疗', '空天开发', '量子技术']);
-		expect(zh('nanjing')).toEqual(['新一代人工智能', '第三代半导体', '基因与细胞', '元宇宙', '未来网络与先进通信', '储能与氢能']);
+		expect(zh('suzhou')).toEqual([
+			'前沿新材料',
+			'光子芯片与光器件',
+			'元宇宙',
+			'氢能',
+			'数字金融',
+			'细胞和基因诊疗',
+			'空天开发',
+			'量子技术'
+		]);
+		expect(zh('nanjing')).toEqual([
+			'新一代人工智能',
+			'第三代半导体',
+			'基因与细胞',
+			'元宇宙',
+			'未来网络与先进通信',
+			'储能与氢能'
+		]);
 		expect(zh('beijing')).toEqual(['未来信息', '未来健康', '未来制造', '未来能源', '未来材料', '未来空间']);
-		expect(zh('shenzhen')).toEqual(['合成生物', '区块链', '细胞与基因', '空天技术', '脑科学与类脑智能', '深地深海', '可见光通信与光计算', '量子信息']);
+		expect(zh('shenzhen')).toEqual([
+			'合成生物',
+			'区块链',
+			'细胞与基因',
+			'空天技术',
+			'脑科学与类脑智能',
+			'深地深海',
+			'可见光通信与光计算',
+			'量子信息'
+		]);
 	});
 });
 
 describe('track crosswalk', () => {
 	it('puts the three cell-and-gene items on one shared track', () => {
-		const shared = [tracksOf('suzhou', '细胞和基因诊疗'), tracksOf('nanjing', '基因与细胞'), tracksOf('shenzhen', '细胞与基因')];
+		const shared = [
+			tracksOf('suzhou', '细胞和基因诊疗'),
+			tracksOf('nanjing', '基因与细胞'),
+			tracksOf('shenzhen', '细胞与基因')
+		];
 		expect(shared.every((s) => s.has('cell-gene'))).toBe(true);
 	});
 
@@ -216,7 +291,9 @@ describe('track crosswalk', () => {
 	});
 
 	it('uses every track at least once', () => {
-		const used = new Set(d.futureIndustries.flatMap((l) => l.items.flatMap((i) => i.tracks.map((t) => t.trackId))));
+		const used = new Set(
+			d.futureIndustries.flatMap((l) => l.items.flatMap((i) => i.tracks.map((t) => t.trackId)))
+		);
 		expect(d.tracks.filter((t) => !used.has(t.id))).toEqual([]);
 	});
 });

@@ -37,12 +37,17 @@ describe('toCsv and neutraliseCell', () => {
 	});
 
 	it('round-trips any text through d3-dsv, neutralised', () => {
-		const cellArb = fc.string({ unit: fc.constantFrom('a', '上', ',', '"', '\n', '\r', '=', '+', '-', '@', '\t', ' ', "'") });
+		const cellArb = fc.string({
+			unit: fc.constantFrom('a', '上', ',', '"', '\n', '\r', '=', '+', '-', '@', '\t', ' ', "'")
+		});
 		fc.assert(
-			fc.property(fc.array(fc.array(cellArb, { minLength: 2, maxLength: 2 }), { minLength: 1, maxLength: 5 }), (rows) => {
-				const back = csvParseRows(toCsv(rows, { bom: true }).slice(1));
-				expect(back).toEqual(rows.map((r) => r.map(neutraliseCell)));
-			})
+			fc.property(
+				fc.array(fc.array(cellArb, { minLength: 2, maxLength: 2 }), { minLength: 1, maxLength: 5 }),
+				(rows) => {
+					const back = csvParseRows(toCsv(rows, { bom: true }).slice(1));
+					expect(back).toEqual(rows.map((r) => r.map(neutraliseCell)));
+				}
+			)
 		);
 	});
 });
@@ -54,7 +59,10 @@ describe('dataFiles', () => {
 
 	it('writes JSON arrays that round-trip to a valid dataset', () => {
 		const back = Object.fromEntries(
-			(['cities', 'clusters', 'categories', 'events', 'tracks'] as const).map((k) => [k, JSON.parse(files[`${k}.json`])])
+			(['cities', 'clusters', 'categories', 'events', 'tracks'] as const).map((k) => [
+				k,
+				JSON.parse(files[`${k}.json`])
+			])
 		);
 		const result = validateDataset({
 			id: 'builtin',
@@ -85,10 +93,23 @@ describe('dataFiles', () => {
 		expect(fi).toHaveLength(builtinDataset.futureIndustries.reduce((n, l) => n + l.items.length, 0));
 		expect(fi.columns).toEqual([...FUTURE_INDUSTRY_COLUMNS]);
 		const bj = fi.filter((r) => r.cityId === 'beijing');
-		expect(bj.map((r) => r.item_zh)).toEqual(['未来信息', '未来健康', '未来制造', '未来能源', '未来材料', '未来空间']);
+		expect(bj.map((r) => r.item_zh)).toEqual([
+			'未来信息',
+			'未来健康',
+			'未来制造',
+			'未来能源',
+			'未来材料',
+			'未来空间'
+		]);
 		expect(bj[1].matches).toBe('broad; broad; broad');
 		const hk = ev.find((r) => r.id === 'hongkong-cross-border-data-mou');
-		expect(hk).toMatchObject({ cityId: 'hongkong', month: '12', monthEnd: '', source_bullet: '23', source_section: 'events' });
+		expect(hk).toMatchObject({
+			cityId: 'hongkong',
+			month: '12',
+			monthEnd: '',
+			source_bullet: '23',
+			source_section: 'events'
+		});
 		const llm = ev.find((r) => r.id === 'national-llm-wave');
 		expect(llm?.cityId).toBe('');
 		expect(llm?.actors_zh.split('; ')).toHaveLength(10);

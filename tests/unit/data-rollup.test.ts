@@ -18,12 +18,25 @@ describe('rollupBullets', () => {
 		expect(b(3).eventIds).toHaveLength(3);
 		expect(b(3).periods.map((p) => p.month)).toEqual([2, 7, 12]);
 		expect(b(11)).toMatchObject({ cityIds: [], national: true, periods: [{ month: 10, monthEnd: null }] });
-		expect(b(14)).toMatchObject({ cityIds: ['beijing'], periods: [{ month: 9, monthEnd: null }], countedAs: 1 });
+		expect(b(14)).toMatchObject({
+			cityIds: ['beijing'],
+			periods: [{ month: 9, monthEnd: null }],
+			countedAs: 1
+		});
 		expect(b(19).cityIds).toEqual(['chengdu', 'jiaxing']);
 		expect(b(23)).toMatchObject({ cityIds: ['hongkong', 'guangzhou', 'shenzhen'], undated: 2, countedAs: 1 });
-		expect(b(25)).toMatchObject({ cityIds: ['beijing', 'shenzhen', 'chengdu'], periods: [{ month: 5, monthEnd: 6 }], countedAs: 1 });
+		expect(b(25)).toMatchObject({
+			cityIds: ['beijing', 'shenzhen', 'chengdu'],
+			periods: [{ month: 5, monthEnd: 6 }],
+			countedAs: 1
+		});
 		expect(b(24)).toMatchObject({ national: true, periods: [], countedAs: 1 });
-		expect(rows.slice(25).map((r) => r.heading)).toEqual(['布局未来产业', '布局未来产业', '布局未来产业', '布局未来产业']);
+		expect(rows.slice(25).map((r) => r.heading)).toEqual([
+			'布局未来产业',
+			'布局未来产业',
+			'布局未来产业',
+			'布局未来产业'
+		]);
 	});
 
 	it('leaves commentary items out and does not mutate its input', () => {
@@ -84,6 +97,9 @@ describe('reconcileArticleCounts', () => {
 
 	it('counts a month range once', () => {
 		const e = events.find((x) => x.source.bullet === 25) as InnovationEvent;
-		expect(formatSpan({ month: e.month as number, monthEnd: e.monthEnd })).toEqual({ zh: '5–6月', en: 'May–Jun' });
+		expect(formatSpan({ month: e.month as number, monthEnd: e.monthEnd })).toEqual({
+			zh: '5–6月',
+			en: 'May–Jun'
+		});
 	});
 });

@@ -37,7 +37,9 @@ describe('validateDataset', () => {
 	it('rejects blank text in either language', () => {
 		const d = copy();
 		d.tracks[0].description.zh = '  ';
-		expect(issuesOf(d)).toMatchObject([{ file: 'tracks.json', recordId: d.tracks[0].id, field: 'description.zh' }]);
+		expect(issuesOf(d)).toMatchObject([
+			{ file: 'tracks.json', recordId: d.tracks[0].id, field: 'description.zh' }
+		]);
 	});
 
 	it('rejects month 13 and a range that ends before it starts', () => {
@@ -46,8 +48,12 @@ describe('validateDataset', () => {
 		d.events[2].month = 6;
 		d.events[2].monthEnd = 5;
 		const issues = issuesOf(d);
-		expect(issues).toContainEqual(expect.objectContaining({ file: 'events.json', recordId: d.events[1].id, field: 'month' }));
-		expect(issues).toContainEqual(expect.objectContaining({ file: 'events.json', recordId: d.events[2].id, field: 'monthEnd' }));
+		expect(issues).toContainEqual(
+			expect.objectContaining({ file: 'events.json', recordId: d.events[1].id, field: 'month' })
+		);
+		expect(issues).toContainEqual(
+			expect.objectContaining({ file: 'events.json', recordId: d.events[2].id, field: 'monthEnd' })
+		);
 		expect(issues).toHaveLength(2);
 	});
 
@@ -73,7 +79,11 @@ describe('validateDataset', () => {
 		d.futureIndustries[1].items[0].tracks[0].trackId = 'teleportation';
 		expect(issuesOf(d)).toMatchObject([
 			{ file: 'future-industries.json', recordId: d.futureIndustries[0].cityId, field: 'items.3.tracks' },
-			{ file: 'future-industries.json', recordId: d.futureIndustries[1].cityId, field: 'items.0.tracks.0.trackId' }
+			{
+				file: 'future-industries.json',
+				recordId: d.futureIndustries[1].cityId,
+				field: 'items.0.tracks.0.trackId'
+			}
 		]);
 	});
 
@@ -83,7 +93,9 @@ describe('validateDataset', () => {
 		d.cities[0].cluster = 'prd';
 		const issues = issuesOf(d);
 		expect(issues).toContainEqual(expect.objectContaining({ file: 'events.json', field: 'categoryId' }));
-		expect(issues).toContainEqual(expect.objectContaining({ file: 'cities.json', recordId: d.cities[0].id, field: 'cluster' }));
+		expect(issues).toContainEqual(
+			expect.objectContaining({ file: 'cities.json', recordId: d.cities[0].id, field: 'cluster' })
+		);
 	});
 
 	it('rejects a scope that disagrees with cityId', () => {
@@ -94,7 +106,12 @@ describe('validateDataset', () => {
 		national.cityId = 'beijing';
 		local.scope = 'national';
 		const issues = issuesOf(d);
-		expect(issues.filter((i) => i.field === 'scope').map((i) => i.recordId).sort()).toEqual([local.id, national.id].sort());
+		expect(
+			issues
+				.filter((i) => i.field === 'scope')
+				.map((i) => i.recordId)
+				.sort()
+		).toEqual([local.id, national.id].sort());
 	});
 
 	it('rejects an unknown field and a wrong kind', () => {
@@ -121,15 +138,17 @@ describe('validateDataset', () => {
 
 describe('formatIssue and loadBuiltin', () => {
 	it('formats file › record › field: reason', () => {
-		expect(formatIssue({ file: 'events.json', recordId: 'x', field: 'month', reason: 'month must be 1–12' })).toBe(
-			'events.json › x › month: month must be 1–12'
-		);
+		expect(
+			formatIssue({ file: 'events.json', recordId: 'x', field: 'month', reason: 'month must be 1–12' })
+		).toBe('events.json › x › month: month must be 1–12');
 	});
 
 	it('throws one error that lists every issue', () => {
 		const d = copy();
 		d.events[0].month = 13;
 		d.cities[0].lat = 99;
-		expect(() => loadBuiltin(d)).toThrowError(/2 problem\(s\)[\s\S]*cities\.json › shanghai › lat[\s\S]*events\.json › .+ › month/);
+		expect(() => loadBuiltin(d)).toThrowError(
+			/2 problem\(s\)[\s\S]*cities\.json › shanghai › lat[\s\S]*events\.json › .+ › month/
+		);
 	});
 });

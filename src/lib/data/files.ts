@@ -54,7 +54,14 @@ export const EVENT_COLUMNS = [
 	'note_en'
 ] as const;
 
-export const FUTURE_INDUSTRY_COLUMNS = ['cityId', 'position', 'item_zh', 'item_en', 'trackIds', 'matches'] as const;
+export const FUTURE_INDUSTRY_COLUMNS = [
+	'cityId',
+	'position',
+	'item_zh',
+	'item_en',
+	'trackIds',
+	'matches'
+] as const;
 
 export function eventsCsv(dataset: Dataset): string {
 	const rows = dataset.events.map((e) =>
@@ -146,13 +153,20 @@ const EVENT_FIELDS: Field[] = [
 
 const FUTURE_INDUSTRY_FIELDS: Field[] = [
 	str('cityId', 'City id (cities.json)', { required: true }),
-	int('position', "1-based position in the city's list as the article gives it", { required: true, minimum: 1 }),
+	int('position', "1-based position in the city's list as the article gives it", {
+		required: true,
+		minimum: 1
+	}),
 	str('item_zh', "The city's own wording (Chinese, verbatim)", { required: true }),
 	str('item_en', 'English rendering', { required: true }),
 	str('trackIds', `Canonical tracks (tracks.json), separated by '${LIST_SEPARATOR}'`, { required: true }),
-	str('matches', `exact / partial / broad for each track, in the same order, separated by '${LIST_SEPARATOR}'`, {
-		required: true
-	})
+	str(
+		'matches',
+		`exact / partial / broad for each track, in the same order, separated by '${LIST_SEPARATOR}'`,
+		{
+			required: true
+		}
+	)
 ];
 
 const CSV_DIALECT = {
@@ -164,12 +178,18 @@ const CSV_DIALECT = {
 };
 
 const JSON_RESOURCES: { path: DataFileName; description: string }[] = [
-	{ path: 'cities.json', description: 'Cities: names, pinyin, province, cluster and centre coordinates (WGS84)' },
+	{
+		path: 'cities.json',
+		description: 'Cities: names, pinyin, province, cluster and centre coordinates (WGS84)'
+	},
 	{ path: 'clusters.json', description: 'The four city clusters, in the dashboard’s order' },
 	{ path: 'categories.json', description: "The article's eight sections of the event list, in its order" },
 	{ path: 'events.json', description: 'Events: one record per action per city' },
 	{ path: 'tracks.json', description: 'Canonical future-industry tracks used by the crosswalk' },
-	{ path: 'future-industries.json', description: "Each city's future-industry list as the article gives it, with its track crosswalk" }
+	{
+		path: 'future-industries.json',
+		description: "Each city's future-industry list as the article gives it, with its track crosswalk"
+	}
 ];
 
 /** A Frictionless Data Package (v1 profile) describing the other files. */
@@ -203,14 +223,18 @@ export function dataPackage(dataset: Dataset, source: SourceCredit = SOURCE): Re
 			format: 'csv',
 			mediatype: 'text/csv',
 			encoding: 'utf-8',
-			description: 'future-industries.json flattened to one row per list item (UTF-8 with byte-order mark, CRLF line ends)',
+			description:
+				'future-industries.json flattened to one row per list item (UTF-8 with byte-order mark, CRLF line ends)',
 			dialect: CSV_DIALECT,
 			schema: { fields: FUTURE_INDUSTRY_FIELDS, primaryKey: ['cityId', 'position'], missingValues: [''] }
 		}
 	];
 	return {
 		profile: 'data-package',
-		name: dataset.id === 'builtin' ? 'china-city-innovation-2023' : dataset.id.toLowerCase().replace(/[^a-z0-9._-]+/g, '-'),
+		name:
+			dataset.id === 'builtin'
+				? 'china-city-innovation-2023'
+				: dataset.id.toLowerCase().replace(/[^a-z0-9._-]+/g, '-'),
 		title: '2023年城市科创大事件 / Chinese cities’ science-and-technology innovation in 2023',
 		description:
 			'Events, fields, timing and future-industry choices of Chinese cities in 2023, compiled by this project from the article credited under sources. Titles and notes are our own wording; document, facility, company and people names are verbatim.',

@@ -150,14 +150,51 @@ export function reconcileArticleCounts(
 	);
 	const bulletPlaces = rows.reduce((sum, r) => sum + r.cityIds.length + (r.national ? 1 : 0), 0);
 	const variants: CountVariant[] = [
-		{ id: 'rule', label: { zh: '每条按所列不同月份(或月份区间)计,无月份计1次', en: 'Each bullet once per distinct month or month range it names; undated bullets once' }, value: counted },
+		{
+			id: 'rule',
+			label: {
+				zh: '每条按所列不同月份(或月份区间)计,无月份计1次',
+				en: 'Each bullet once per distinct month or month range it names; undated bullets once'
+			},
+			value: counted
+		},
 		{ id: 'bullets', label: { zh: '条目数', en: 'Bullets' }, value: rows.length },
-		{ id: 'ranges-as-months', label: { zh: '同上,但区间中的每个月分别计', en: 'As the rule, but each month inside a range counted separately' }, value: monthsInRanges },
-		{ id: 'undated-as-own', label: { zh: '同上,但有日期条目中的无月份事项另计1次', en: 'As the rule, but an undated item inside a dated bullet counted once more' }, value: undatedAsOwn },
-		{ id: 'bullet-places', label: { zh: '每条按涉及的城市(或全国)计', en: 'Each bullet once per city (or national) it names' }, value: bulletPlaces },
-		{ id: 'event-records', label: { zh: '事件清单中的记录数', en: 'Records from the event list' }, value: list.length },
-		{ id: 'city-event-records', label: { zh: '事件清单中的城市级记录数', en: 'City-level records from the event list' }, value: list.filter((e) => e.cityId !== null).length },
-		{ id: 'all-records', label: { zh: '全部记录(含点评与访谈)', en: 'All records, commentary included' }, value: events.length }
+		{
+			id: 'ranges-as-months',
+			label: {
+				zh: '同上,但区间中的每个月分别计',
+				en: 'As the rule, but each month inside a range counted separately'
+			},
+			value: monthsInRanges
+		},
+		{
+			id: 'undated-as-own',
+			label: {
+				zh: '同上,但有日期条目中的无月份事项另计1次',
+				en: 'As the rule, but an undated item inside a dated bullet counted once more'
+			},
+			value: undatedAsOwn
+		},
+		{
+			id: 'bullet-places',
+			label: { zh: '每条按涉及的城市(或全国)计', en: 'Each bullet once per city (or national) it names' },
+			value: bulletPlaces
+		},
+		{
+			id: 'event-records',
+			label: { zh: '事件清单中的记录数', en: 'Records from the event list' },
+			value: list.length
+		},
+		{
+			id: 'city-event-records',
+			label: { zh: '事件清单中的城市级记录数', en: 'City-level records from the event list' },
+			value: list.filter((e) => e.cityId !== null).length
+		},
+		{
+			id: 'all-records',
+			label: { zh: '全部记录(含点评与访谈)', en: 'All records, commentary included' },
+			value: events.length
+		}
 	];
 
 	const extraZh = extras

@@ -255,7 +255,8 @@ export function validateDataset(raw: unknown): ValidationResult {
 	}
 	for (const key of ['id', 'version'] as const) {
 		const value = raw[key];
-		if (typeof value !== 'string' || value.trim() === '') add('dataset', null, key, `${key} must be a non-empty string`);
+		if (typeof value !== 'string' || value.trim() === '')
+			add('dataset', null, key, `${key} must be a non-empty string`);
 	}
 
 	// 1. Shape, record by record (so one bad record does not hide the others).
@@ -280,7 +281,8 @@ export function validateDataset(raw: unknown): ValidationResult {
 		records.forEach((record, index) => {
 			const recordId = rawKey(record, KEY[collection]);
 			if (recordId !== null) {
-				if (seen.has(recordId)) add(file, recordId, KEY[collection], `duplicate ${KEY[collection]} (record ${index + 1})`);
+				if (seen.has(recordId))
+					add(file, recordId, KEY[collection], `duplicate ${KEY[collection]} (record ${index + 1})`);
 				seen.add(recordId);
 			}
 			const result = v.safeParse(SCHEMAS[collection], record);
@@ -300,7 +302,8 @@ export function validateDataset(raw: unknown): ValidationResult {
 	for (const city of parsed.cities) {
 		const f = DATA_FILES.cities;
 		if (!clusterIds.has(city.cluster)) add(f, city.id, 'cluster', `unknown cluster '${city.cluster}'`);
-		if ((city.lat === null) !== (city.lon === null)) add(f, city.id, city.lat === null ? 'lat' : 'lon', 'lat and lon must both be set or both be null');
+		if ((city.lat === null) !== (city.lon === null))
+			add(f, city.id, city.lat === null ? 'lat' : 'lon', 'lat and lon must both be set or both be null');
 	}
 
 	const groups = new Map<string, InnovationEvent[]>();
@@ -308,18 +311,24 @@ export function validateDataset(raw: unknown): ValidationResult {
 		const f = DATA_FILES.events;
 		if (e.cityId !== null && !cityIds.has(e.cityId)) add(f, e.id, 'cityId', `unknown city '${e.cityId}'`);
 		if (!categoryIds.has(e.categoryId)) add(f, e.id, 'categoryId', `unknown category '${e.categoryId}'`);
-		if (e.scope === 'national' && e.cityId !== null) add(f, e.id, 'scope', 'a national event must have cityId null');
+		if (e.scope === 'national' && e.cityId !== null)
+			add(f, e.id, 'scope', 'a national event must have cityId null');
 		if (e.scope === 'city' && e.cityId === null) add(f, e.id, 'scope', 'a city event needs a cityId');
 		if (e.monthEnd !== null && e.month === null) add(f, e.id, 'monthEnd', 'monthEnd needs a month');
-		if (e.monthEnd !== null && e.month !== null && e.monthEnd < e.month) add(f, e.id, 'monthEnd', 'monthEnd must not be before month');
-		if (e.source.section === 'events' && e.source.bullet === null) add(f, e.id, 'source.bullet', 'an event-list item needs its bullet position');
-		if (e.source.section === 'commentary' && e.source.bullet !== null) add(f, e.id, 'source.bullet', 'a commentary item has no bullet (null)');
+		if (e.monthEnd !== null && e.month !== null && e.monthEnd < e.month)
+			add(f, e.id, 'monthEnd', 'monthEnd must not be before month');
+		if (e.source.section === 'events' && e.source.bullet === null)
+			add(f, e.id, 'source.bullet', 'an event-list item needs its bullet position');
+		if (e.source.section === 'commentary' && e.source.bullet !== null)
+			add(f, e.id, 'source.bullet', 'a commentary item has no bullet (null)');
 		if (e.groupId !== null) groups.set(e.groupId, [...(groups.get(e.groupId) ?? []), e]);
 	}
 	for (const [groupId, members] of groups) {
 		const cities = new Set(members.map((e) => e.cityId));
-		if (members.length < 2) add(DATA_FILES.events, members[0].id, 'groupId', `group '${groupId}' has only one event`);
-		else if (cities.size < members.length) add(DATA_FILES.events, members[0].id, 'groupId', `group '${groupId}' repeats a city`);
+		if (members.length < 2)
+			add(DATA_FILES.events, members[0].id, 'groupId', `group '${groupId}' has only one event`);
+		else if (cities.size < members.length)
+			add(DATA_FILES.events, members[0].id, 'groupId', `group '${groupId}' repeats a city`);
 	}
 
 	for (const list of parsed.futureIndustries) {
@@ -328,8 +337,10 @@ export function validateDataset(raw: unknown): ValidationResult {
 		list.items.forEach((item, i) => {
 			const seen = new Set<string>();
 			item.tracks.forEach((m, j) => {
-				if (!trackIds.has(m.trackId)) add(f, list.cityId, `items.${i}.tracks.${j}.trackId`, `unknown track '${m.trackId}'`);
-				if (seen.has(m.trackId)) add(f, list.cityId, `items.${i}.tracks.${j}.trackId`, `track '${m.trackId}' listed twice`);
+				if (!trackIds.has(m.trackId))
+					add(f, list.cityId, `items.${i}.tracks.${j}.trackId`, `unknown track '${m.trackId}'`);
+				if (seen.has(m.trackId))
+					add(f, list.cityId, `items.${i}.tracks.${j}.trackId`, `track '${m.trackId}' listed twice`);
 				seen.add(m.trackId);
 			});
 		});
