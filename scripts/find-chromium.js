@@ -1,0 +1,41 @@
+/**
+ * Finds a Chromium for Playwright (it cannot download its own browser here): CHROMIUM_PATH, then
+ * /usr/bin/chromium, chromium-browser, google-chrome. When none is found and we are root on
+ * Debian/Ubuntu, installs Debian's `chromium`; otherwise stops with a one-line message.
+ */
+import { existsSync } from 'node:fs';
+import { execSync, spawnSync } from 'node:child_process';
+
+function which(cmd) {
+	const r = spawnSync('sh', ['-c', `command -v ${cmd}`], { encoding: 'utf8' });
+	return r.status === 0 ? r.stdout.trim() : null;
+}
+
+export function findChromium() {
+	if (process.env.CHROMIUM_PATH && existsSync(process.env.CHROMIUM_PATH)) return process.env.CHROMIUM_PATH;
+	if (existsSync('/usr/bin/chromium')) return '/usr/bin/chromium';
+	for (const cmd of ['chromium', 'chromium-browser', 'google-chrome', 'google-chrome-stable']) {
+		const p = which(cmd);
+		if (p) return p;
+	}
+	return null;
+}
+
+export function ensureChromium() {
+	let path = findChromium();
+	if (path) return path;
+	const isRoot = typeof process.getuid === 'function' && process.getuid() === 0;
+	const hasApt = existsSync('/usr/bin/apt-get');
+	if (isRoot && hasApt) {
+		console.log('No Chromium found: installing Debian’s chromium package…');
+		execSync('apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq chromium', {
+			stdio: 'inherit'
+		});
+		path = findChromium();
+		if (path) return path;
+	}
+	console.error(
+		'No Chromium found for the end-to-end tests: install one (Debian/Ubuntu: `sudo apt-get install chromium`) or set CHROMIUM_PATH to its binary.'
+	);
+	process.exit(1);
+}

@@ -1,0 +1,71 @@
+/**
+ * Colours. Categorical colours are the Okabe–Ito set (distinguishable with the common colour-vision
+ * deficiencies); text colours keep a contrast of at least 4.5:1 on the chart background.
+ * Colours are written onto the SVG as presentation attributes so an exported file looks like the page.
+ */
+
+export const INK = '#1a1a1a';
+export const INK_MUTED = '#595959'; // 7.0:1 on white
+export const GRID = '#d9d9d9';
+export const BACKGROUND = '#ffffff';
+export const HIGHLIGHT = '#000000';
+
+/** Okabe–Ito, reordered so neighbouring categories differ strongly; the yellow sits last. */
+export const CATEGORICAL = [
+	'#0072B2', // blue
+	'#E69F00', // orange
+	'#009E73', // bluish green
+	'#CC79A7', // reddish purple
+	'#56B4E9', // sky blue
+	'#D55E00', // vermillion
+	'#7f7f7f', // grey
+	'#F0E442' // yellow
+] as const;
+
+/** Colours for the four built-in city clusters, then the categorical set for any others. */
+export const CLUSTER_COLOURS: Record<string, string> = {
+	yrd: '#0072B2',
+	jjj: '#D55E00',
+	gba: '#009E73',
+	cy: '#CC79A7'
+};
+
+export function clusterColour(clusterId: string, order = 0): string {
+	return CLUSTER_COLOURS[clusterId] ?? CATEGORICAL[(order + 4) % CATEGORICAL.length];
+}
+
+export function categoryColour(order: number): string {
+	return CATEGORICAL[order % CATEGORICAL.length];
+}
+
+/** Match-strength fills for the city × industry matrix: dark to light, with a pattern for 'broad'. */
+export const MATCH_COLOURS = {
+	exact: '#08519c',
+	partial: '#6baed6',
+	broad: '#c6dbef'
+} as const;
+
+/** Relative luminance (WCAG 2) of a #rrggbb colour. */
+export function luminance(hex: string): number {
+	const n = parseInt(hex.slice(1), 16);
+	const channel = (c: number) => {
+		const s = c / 255;
+		return s <= 0.03928 ? s / 12.92 : ((s + 0.055) / 1.055) ** 2.4;
+	};
+	return 0.2126 * channel((n >> 16) & 255) + 0.7152 * channel((n >> 8) & 255) + 0.0722 * channel(n & 255);
+}
+
+/** WCAG contrast ratio between two #rrggbb colours. */
+export function contrast(a: string, b: string): number {
+	const [hi, lo] = [luminance(a), luminance(b)].sort((x, y) => y - x);
+	return (hi + 0.05) / (lo + 0.05);
+}
+
+/** Black or white, whichever reads better on `fill`. */
+export function textOn(fill: string): string {
+	return contrast(fill, '#000000') >= contrast(fill, '#ffffff') ? '#000000' : '#ffffff';
+}
+
+/** The font stack used on every chart and export: covers Chinese on every desktop system. */
+export const FONT_STACK =
+	"'PingFang SC', 'Hiragino Sans GB', 'Microsoft YaHei', 'Noto Sans CJK SC', 'Source Han Sans SC', 'Noto Sans SC', system-ui, -apple-system, 'Segoe UI', Roboto, 'Helvetica Neue', Arial, sans-serif";

@@ -1,0 +1,112 @@
+/**
+ * The i18n layer: every visible string goes through `t()`, every data name through `localName()`,
+ * every number and date through the `Intl`-based formatters below. No DOM; usable on the server,
+ * in the browser, in a worker and in the export.
+ */
+import type { I18nText, Locale } from '$lib/data/types';
+import { en, type MessageKey, type Messages } from './messages/en';
+import { zh } from './messages/zh';
+
+export type { Locale, MessageKey, Messages };
+export const LOCALES: readonly Locale[] = ['zh', 'en'];
+export const DEFAULT_LOCALE: Locale = 'zh';
+
+export const catalogues: Record<Locale, Messages> = { zh, en };
+
+export function isLocale(value: unknown): value is Locale {
+	return value === 'zh' || value === 'en';
+}
+
+/** The language a path is in: `/en/…` → en, `/zh/…` → zh, anything else (the root) → the default. */
+export function localeFromPath(pathname: string): Locale {
+	const first = pathname.split('/')[1] ?? '';
+	return isLocale(first) ? first : DEFAULT_LOCALE;
+}
+
+/** BCP 47 tag for `<html lang>` and `Intl`. */
+export function htmlLang(locale: Locale): string {
+	return locale === 'zh' ? 'zh-CN' : 'en';
+}
+
+export type Params = Record<string, string | number>;
+
+/** Looks up a message and fills its `{placeholders}`. Parameters are plain text, never markup. */
+export function t(locale: Locale, key: MessageKey, params?: Params): string {
+	const template = catalogues[locale][key];
+	if (!params) return template;
+	return template.replace(/\{(\w+)\}/g, (whole, name: string) =>
+		name in params ? String(params[name]) : whole
+	);
+}
+
+/** Binds `t` to one language, for components. */
+export function translator(locale: Locale) {
+	return (key: MessageKey, params?: Params) => t(locale, key, params);
+}
+
+/** A data record's name in the reader's language. */
+export function localName(text: I18nText, locale: Locale): string {
+	return text[locale];
+}
+
+const numberFormats = new Map<string, Intl.NumberFormat>();
+function numberFormat(locale: Locale, options: Intl.NumberFormatOptions = {}): Intl.NumberFormat {
+	const key = locale + JSON.stringify(options);
+	let f = numberFormats.get(key);
+	if (!f) {
+		f = new Intl.NumberFormat(htmlLang(locale), options);
+		numberFormats.set(key, f);
+	}
+	return f;
+}
+
+export function formatNumber(locale: Locale, value: number, fractionDigits = 0): string {
+	return numberFormat(locale, {
+		maximumFractionDigits: fractionDigits,
+		minimumFractionDigits: 0
+	}).format(value);
+}
+
+export function formatPercent(locale: Locale, share: number, fractionDigits = 0): string {
+	return numberFormat(locale, {
+		style: 'percent',
+		maximumFractionDigits: fractionDigits
+	}).format(share);
+}
+
+/** 2023年5月 / May 2023. */
+export function formatMonth(locale: Locale, year: number, month: number): string {
+	return new Intl.DateTimeFormat(htmlLang(locale), {
+		year: 'numeric',
+		month: 'long',
+		timeZone: 'UTC'
+	}).format(new Date(Date.UTC(year, month - 1, 1)));
+}
+
+/** 5月 / May — for axis ticks. */
+export function formatMonthShort(locale: Locale, month: number): string {
+	return new Intl.DateTimeFormat(htmlLang(locale), {
+		month: 'short',
+		timeZone: 'UTC'
+	}).format(new Date(Date.UTC(2023, month - 1, 1)));
+}
+
+/** Joins a list the way each language does: "A, B and C" / "A、B和C". */
+export function formatList(locale: Locale, items: string[]): string {
+	return new Intl.ListFormat(htmlLang(locale), { style: 'long', type: 'conjunction' }).format(items);
+}
+
+/** The same path in the other language: `/zh/compare` → `/en/compare`; the root maps to `/en`. */
+export function switchLocalePath(pathname: string, to: Locale): string {
+	const parts = pathname.split('/');
+	if (isLocale(parts[1])) {
+		parts[1] = to;
+		return parts.join('/');
+	}
+	return `/${to}${pathname === '/' ? '' : pathname}`;
+}
+
+/** A path inside the dashboard in a given language: `href('en', '/compare')` → `/en/compare`. */
+export function localePath(locale: Locale, path = '/'): string {
+	return path === '/' ? `/${locale}` : `/${locale}${path}`;
+}

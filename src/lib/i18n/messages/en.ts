@@ -1,0 +1,113 @@
+/**
+ * English interface strings. The key set is the catalogue's contract: `zh.ts` must have exactly the same
+ * keys (the type checker enforces it, and a unit test checks that no value is empty).
+ * Placeholders are written `{name}` and filled by `t()`.
+ */
+export const en = {
+	'site.title': 'City Innovation 2023',
+	'site.tagline': 'How Chinese cities pursued science and technology innovation in 2023',
+	'nav.label': 'Main',
+	'nav.overview': 'Overview',
+	'nav.cities': 'Cities',
+	'nav.compare': 'Compare',
+	'nav.industries': 'Industries',
+	'nav.events': 'Events',
+	'nav.methodology': 'Methodology',
+	'nav.import': 'Your data',
+	'nav.skip': 'Skip to content',
+	'lang.switch': '中文',
+	'lang.switchLabel': 'Read this page in Chinese',
+	'lang.name': 'English',
+	'footer.source': 'Source: {outlet}, {title}, published {date}.',
+	'footer.method': 'How we counted',
+	'footer.data': 'Download the data',
+	'footer.licence': 'Dataset compiled by this project from the article; titles are our own words.',
+	'chart.sourceLine': 'Source: {outlet}, {title} ({date})',
+	'chart.showTable': 'Show as table',
+	'chart.hideTable': 'Hide table',
+	'chart.download': 'Download',
+	'chart.downloadSvg': 'SVG image',
+	'chart.downloadPng2': 'PNG image (2×)',
+	'chart.downloadPng4': 'PNG image (4×)',
+	'chart.downloadCsv': 'Data (CSV)',
+	'chart.copyLink': 'Copy link to this view',
+	'chart.linkCopied': 'Link copied',
+	'chart.embedFont': 'Embed font',
+	'chart.events': 'events',
+	'chart.eventCount': '{count} events',
+	'chart.eventCountOne': '1 event',
+	'chart.noData': 'No events match this selection.',
+	'chart.keysHint': 'Use the arrow keys to move between marks and Enter to list their events.',
+	'chart.legend': 'Legend',
+	'chart.table.city': 'City',
+	'chart.table.cluster': 'City cluster',
+	'chart.table.events': 'Events',
+	'chart.table.rank': 'Rank',
+	'bars.title': '{first} has the most events ({count}), then {second} ({count2})',
+	'bars.titleSingle': '{first} has the most events ({count})',
+	'bars.subtitle': 'Innovation events per city in 2023, coloured by city cluster',
+	'bars.subtitleStacked': 'Innovation events per city in 2023, split by field',
+	'bars.axis': 'Number of events',
+	'bars.desc': 'Horizontal bar chart of events per city. {list}.',
+	'overview.heading': 'City innovation in 2023 at a glance',
+	'overview.lead':
+		'What {cities} cities did in 2023 to push science and technology innovation, and which future industries they bet on.',
+	'stat.cities': 'Cities',
+	'stat.events': 'Events',
+	'stat.categories': 'Fields',
+	'stat.busiest': 'Busiest city',
+	'method.title': 'Methodology',
+	'method.lead':
+		'Where the data comes from, how we counted, and how our records add up to the article’s own figures.',
+	'method.source.heading': 'Source',
+	'method.source.body':
+		'Every built-in record comes from one article: {outlet}, {title}, published {date}. Its original web address is not known, so none is given. Facts and names are taken from it; every event title is written in our own words, in Chinese and English.',
+	'method.rules.heading': 'Counting rules',
+	'method.rules.one':
+		'One event per action per city. A bullet that names several dated actions becomes several events.',
+	'method.rules.group':
+		'An action that names two cities is one event in each, sharing a group id, so it can be counted once when wanted.',
+	'method.rules.national':
+		'National actions (a State Council or ministry plan, the 30-plus language models) have no city. They appear on timelines, not in city counts.',
+	'method.rules.commentary':
+		'Items the article names only in its review and interview are marked “commentary”; views can include or leave them out. The overview leaves them out.',
+	'method.rules.months':
+		'The month is the one the article gives. Where it gives none the month stays unknown; a range such as May to June keeps both ends; “earlier” stays undated with a note.',
+	'method.reconcile.heading': 'From our records to the article’s “35 events, 15 cities”',
+	'method.reconcile.lead':
+		'Our {records} records roll back up into the article’s {bullets} bullets. This table is computed from the data.',
+	'method.reconcile.bullet': 'Bullet',
+	'method.reconcile.section': 'Section',
+	'method.reconcile.cities': 'Cities',
+	'method.reconcile.months': 'Months named',
+	'method.reconcile.records': 'Records',
+	'method.reconcile.counted': 'Counted as',
+	'method.reconcile.total': 'Total',
+	'method.reconcile.national': 'national',
+	'method.reconcile.undated': 'no month',
+	'method.reconcile.variants': 'Other ways to count',
+	'method.reconcile.variant': 'Rule',
+	'method.reconcile.value': 'Count',
+	'method.crosswalk.heading': 'Future-industry crosswalk',
+	'method.crosswalk.lead':
+		'Cities name their future industries in their own words, and the words overlap only in meaning. We map every item to one or more canonical tracks, with a match strength and a reason. This is our editorial judgment: it is shown here in full so you can disagree with it.',
+	'method.crosswalk.city': 'City',
+	'method.crosswalk.item': 'City’s own words',
+	'method.crosswalk.track': 'Track',
+	'method.crosswalk.match': 'Match',
+	'method.crosswalk.reason': 'Reason',
+	'method.match.exact': 'exact',
+	'method.match.partial': 'partial',
+	'method.match.broad': 'broad',
+	'method.downloads.heading': 'Download the data',
+	'method.downloads.lead':
+		'The same validated records the pages use, as JSON and CSV (UTF-8 with BOM, opens in Excel), described by a Frictionless Data Package.',
+	'notFound.title': 'Page not found',
+	'notFound.body': 'There is no page at this address.',
+	'notFound.home': 'Go to the overview',
+	'error.title': 'Something went wrong',
+	'error.body': 'This page could not be shown. The rest of the dashboard still works.'
+} as const;
+
+export type MessageKey = keyof typeof en;
+export type Messages = Record<MessageKey, string>;

@@ -1,0 +1,82 @@
+import { describe, expect, it } from 'vitest';
+import { en } from '../../src/lib/i18n/messages/en';
+import { zh } from '../../src/lib/i18n/messages/zh';
+import {
+	formatMonth,
+	formatNumber,
+	localeFromPath,
+	localePath,
+	switchLocalePath,
+	t
+} from '../../src/lib/i18n';
+
+const HAN = /\p{Script=Han}/u;
+
+describe('message catalogues', () => {
+	it('have exactly the same keys', () => {
+		expect(Object.keys(zh).sort()).toEqual(Object.keys(en).sort());
+	});
+
+	it('have no empty values', () => {
+		for (const [lang, cat] of Object.entries({ en, zh })) {
+			for (const [key, value] of Object.entries(cat)) {
+				expect(value.trim(), `${lang}:${key}`).not.toBe('');
+			}
+		}
+	});
+
+	it('use the same placeholders in both languages', () => {
+		const names = (s: string) => [...s.matchAll(/\{(\w+)\}/g)].map((m) => m[1]).sort();
+		for (const key of Object.keys(en) as (keyof typeof en)[]) {
+			expect(names(zh[key]), key).toEqual(names(en[key]));
+		}
+	});
+
+	it('keep Chinese out of English strings (but for the switch to Chinese itself)', () => {
+		for (const [key, value] of Object.entries(en)) {
+			if (key === 'lang.switch') continue;
+			expect(HAN.test(value), `${key}: ${value}`).toBe(false);
+		}
+	});
+});
+
+describe('t()', () => {
+	it('fills placeholders and leaves unknown ones visible', () => {
+		expect(t('en', 'chart.eventCount', { count: 3 })).toBe('3 events');
+		expect(t('zh', 'chart.eventCount', { count: 3 })).toBe('3 件');
+		expect(t('en', 'chart.eventCount')).toBe('{count} events');
+	});
+
+	it('treats parameters as plain text', () => {
+		expect(t('en', 'chart.eventCount', { count: '<b>x</b>' })).toBe('<b>x</b> events');
+	});
+});
+
+describe('formatting', () => {
+	it('formats months per locale', () => {
+		expect(formatMonth('zh', 2023, 5)).toBe('2023年5月');
+		expect(formatMonth('en', 2023, 5)).toBe('May 2023');
+	});
+	it('formats numbers per locale', () => {
+		expect(formatNumber('en', 1234567)).toBe('1,234,567');
+		expect(formatNumber('zh', 1234.5, 1)).toBe('1,234.5');
+	});
+});
+
+describe('paths', () => {
+	it('reads the language from the path prefix', () => {
+		expect(localeFromPath('/en/compare')).toBe('en');
+		expect(localeFromPath('/zh')).toBe('zh');
+		expect(localeFromPath('/')).toBe('zh');
+		expect(localeFromPath('/english')).toBe('zh');
+	});
+	it('switches language and keeps the rest of the path', () => {
+		expect(switchLocalePath('/zh/cities/shanghai', 'en')).toBe('/en/cities/shanghai');
+		expect(switchLocalePath('/', 'en')).toBe('/en');
+		expect(switchLocalePath('/en', 'zh')).toBe('/zh');
+	});
+	it('builds localized paths', () => {
+		expect(localePath('en')).toBe('/en');
+		expect(localePath('zh', '/events')).toBe('/zh/events');
+	});
+});
