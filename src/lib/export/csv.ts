@@ -18,8 +18,14 @@ export interface CsvOptions {
 	bom?: boolean;
 }
 
-/** Rows (the first usually a header) → CSV text, each record ending in CRLF. */
-export function toCsv(rows: string[][], options: CsvOptions = {}): string {
-	const lines = rows.map((row) => csvFormatRows([row.map(neutraliseCell)]));
+/**
+ * Rows (the first usually a header) → CSV text, each record ending in CRLF. Text cells are neutralised;
+ * cells given as finite numbers are computed figures, not text, and are written as numbers (so a
+ * negative difference stays a number in a spreadsheet).
+ */
+export function toCsv(rows: (string | number)[][], options: CsvOptions = {}): string {
+	const cell = (c: string | number) =>
+		typeof c === 'number' && Number.isFinite(c) ? String(c) : neutraliseCell(String(c));
+	const lines = rows.map((row) => csvFormatRows([row.map(cell)]));
 	return (options.bom ? '\uFEFF' : '') + lines.map((line) => `${line}\r\n`).join('');
 }

@@ -1,9 +1,15 @@
+import * as charts from './parts/charts';
+import * as industry from './parts/industry';
+import * as map from './parts/map';
+import * as pages from './parts/pages';
+import * as data from './parts/data';
+
 /**
  * English interface strings. The key set is the catalogue's contract: `zh.ts` must have exactly the same
  * keys (the type checker enforces it, and a unit test checks that no value is empty).
  * Placeholders are written `{name}` and filled by `t()`.
  */
-export const en = {
+const base = {
 	'site.title': 'City Innovation 2023',
 	'site.tagline': 'How Chinese cities pursued science and technology innovation in 2023',
 	'nav.label': 'Main',
@@ -109,5 +115,9 @@ export const en = {
 	'error.body': 'This page could not be shown. The rest of the dashboard still works.'
 } as const;
 
+/** The whole English catalogue: the base strings plus each part's (one part per area of the dashboard). */
+export const en = { ...base, ...charts.en, ...industry.en, ...map.en, ...pages.en, ...data.en };
+
+export type BaseKey = keyof typeof base;
 export type MessageKey = keyof typeof en;
 export type Messages = Record<MessageKey, string>;

@@ -1,7 +1,12 @@
-import type { Messages } from './en';
+import type { BaseKey, Messages } from './en';
+import * as charts from './parts/charts';
+import * as industry from './parts/industry';
+import * as map from './parts/map';
+import * as pages from './parts/pages';
+import * as data from './parts/data';
 
 /** 中文界面文字。键与 `en.ts` 完全一致（类型检查与单元测试共同保证）。 */
-export const zh: Messages = {
+const base: Record<BaseKey, string> = {
 	'site.title': '2023 城市科创',
 	'site.tagline': '2023 年中国城市如何推进科技创新',
 	'nav.label': '主导航',
@@ -102,3 +107,5 @@ export const zh: Messages = {
 	'error.title': '出错了',
 	'error.body': '此页面无法显示，仪表板的其他部分仍可正常使用。'
 };
+
+export const zh: Messages = { ...base, ...charts.zh, ...industry.zh, ...map.zh, ...pages.zh, ...data.zh };
