@@ -7,7 +7,7 @@
 import { existsSync, mkdirSync, readFileSync, unlinkSync, writeFileSync } from 'node:fs';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
-import type { Component } from 'svelte';
+import type { Component, ComponentProps } from 'svelte';
 import { render } from 'svelte/server';
 import { expect } from 'vitest';
 
@@ -35,12 +35,13 @@ export function normaliseSvg(svg: string): string {
 }
 
 /** Renders a component on the server and returns the `<svg>` elements of its given variant. */
-export function renderSvgs<P extends Record<string, unknown>>(
-	component: Component<P>,
-	props: P,
+// eslint-disable-next-line @typescript-eslint/no-explicit-any
+export function renderSvgs<C extends Component<any>>(
+	component: C,
+	props: ComponentProps<C>,
 	variant: 'wide' | 'narrow' = 'wide'
 ): string[] {
-	const { body } = render(component, { props });
+	const { body } = render(component as Component<ComponentProps<C>>, { props });
 	const out: string[] = [];
 	const re = /<svg\b[\s\S]*?<\/svg>/g;
 	for (const m of body.matchAll(re)) {

@@ -3,6 +3,8 @@ import * as industry from './parts/industry';
 import * as map from './parts/map';
 import * as pages from './parts/pages';
 import * as data from './parts/data';
+import * as eventsPage from './parts/eventsPage';
+import * as city from './parts/city';
 
 /**
  * English interface strings. The key set is the catalogue's contract: `zh.ts` must have exactly the same
@@ -108,6 +110,14 @@ const base = {
 	'method.downloads.heading': 'Download the data',
 	'method.downloads.lead':
 		'The same validated records the pages use, as JSON and CSV (UTF-8 with BOM, opens in Excel), described by a Frictionless Data Package.',
+	'notice.heading': 'Some of this link could not be used',
+	'notice.unknown': '“{value}” in “{param}” is not something we know; it was left out.',
+	'notice.malformed': 'A value in “{param}” (“{value}”) is not well formed; it was left out.',
+	'notice.duplicate': '“{value}” appears twice in “{param}”; the repeat was left out.',
+	'notice.tooMany': 'Only {max} can be shown at once; “{value}” was left out.',
+	'notice.tooFew': 'At least {min} are needed in “{param}”; the default view is shown instead.',
+	'notice.outOfRange': '“{value}” in “{param}” is out of range; it was left out.',
+	'notice.dismiss': 'Dismiss',
 	'notFound.title': 'Page not found',
 	'notFound.body': 'There is no page at this address.',
 	'notFound.home': 'Go to the overview',
@@ -116,7 +126,16 @@ const base = {
 } as const;
 
 /** The whole English catalogue: the base strings plus each part's (one part per area of the dashboard). */
-export const en = { ...base, ...charts.en, ...industry.en, ...map.en, ...pages.en, ...data.en };
+export const en = {
+	...base,
+	...charts.en,
+	...industry.en,
+	...map.en,
+	...pages.en,
+	...data.en,
+	...eventsPage.en,
+	...city.en
+};
 
 export type BaseKey = keyof typeof base;
 export type MessageKey = keyof typeof en;

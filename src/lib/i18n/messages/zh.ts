@@ -4,6 +4,8 @@ import * as industry from './parts/industry';
 import * as map from './parts/map';
 import * as pages from './parts/pages';
 import * as data from './parts/data';
+import * as eventsPage from './parts/eventsPage';
+import * as city from './parts/city';
 
 /** 中文界面文字。键与 `en.ts` 完全一致（类型检查与单元测试共同保证）。 */
 const base: Record<BaseKey, string> = {
@@ -101,6 +103,14 @@ const base: Record<BaseKey, string> = {
 	'method.downloads.heading': '下载数据',
 	'method.downloads.lead':
 		'与页面所用相同的、经过校验的记录，提供 JSON 与 CSV（带 BOM 的 UTF-8，可直接用 Excel 打开）两种格式，并附 Frictionless 数据包说明。',
+	'notice.heading': '链接中有部分内容无法使用',
+	'notice.unknown': '“{param}”中的“{value}”无法识别，已忽略。',
+	'notice.malformed': '“{param}”中的值（“{value}”）格式不正确，已忽略。',
+	'notice.duplicate': '“{param}”中“{value}”重复出现，已忽略重复项。',
+	'notice.tooMany': '最多可同时显示 {max} 项，“{value}”已忽略。',
+	'notice.tooFew': '“{param}”至少需要 {min} 项，现显示默认视图。',
+	'notice.outOfRange': '“{param}”中的“{value}”超出范围，已忽略。',
+	'notice.dismiss': '关闭',
 	'notFound.title': '页面不存在',
 	'notFound.body': '此地址没有页面。',
 	'notFound.home': '返回总览',
@@ -108,4 +118,13 @@ const base: Record<BaseKey, string> = {
 	'error.body': '此页面无法显示，仪表板的其他部分仍可正常使用。'
 };
 
-export const zh: Messages = { ...base, ...charts.zh, ...industry.zh, ...map.zh, ...pages.zh, ...data.zh };
+export const zh: Messages = {
+	...base,
+	...charts.zh,
+	...industry.zh,
+	...map.zh,
+	...pages.zh,
+	...data.zh,
+	...eventsPage.zh,
+	...city.zh
+};

@@ -3,9 +3,86 @@
  * `en` defines the keys; `zh` must have exactly the same ones (the type checker enforces it).
  */
 export const en = {
-	'charts.placeholder': '—'
+	'mix.title':
+		'{field} is the biggest field overall ({share}); {city} leans furthest towards {cityField} ({cityShare} of its events)',
+	'mix.titleSame':
+		'{field} is the biggest field overall ({share}); {city} leans furthest towards it ({cityShare} of its events)',
+	'mix.titleNoLean': '{field} is the biggest field overall ({share})',
+	'mix.subtitleCount': 'Events per city in 2023, split by field, with the all-city average for reference',
+	'mix.subtitleShare':
+		'Each city’s 2023 events split by field, as shares of its total, with the all-city average for reference',
+	'mix.average': 'All cities (average)',
+	'mix.modeLabel': 'Show the bars as',
+	'mix.modeCount': 'Counts',
+	'mix.modeShare': 'Shares (100%)',
+	'mix.desc':
+		'Stacked bar chart of events by field for {cities} cities. Across them all, {field} is the biggest field, with {share} of events.',
+	'mix.descLean':
+		'Among cities with at least {min} events, {city} differs most from the average: {cityShare} of its events are in {cityField}, against {avgShare} across all cities.',
+	'mix.markLabel': '{city}: {count} — {list}',
+	'mix.segment': '{field}: {value}',
+	'mix.table.total': 'Total events',
+	'mix.table.percent': '{field} (%)',
+	'mix.openLabel': '{city}: all events ({count})',
+	'timeline.title': '{month} was the busiest month ({count}); the source gives no month for {undated}',
+	'timeline.titleTied': '{months} were the busiest months ({count} each); the source gives no month for {undated}',
+	'timeline.titleDated': '{month} was the busiest month ({count})',
+	'timeline.titleTiedDated': '{months} were the busiest months ({count} each)',
+	'timeline.titleUndated': 'The source gives no month for any of the {count}',
+	'timeline.subtitle':
+		'Innovation events of 2023 by month and city: each square is one event, coloured by field; a bar spans an event that ran over several months',
+	'timeline.subtitleHeat':
+		'Innovation events of 2023 by month and city: the darker the cell, the more events it holds',
+	'timeline.undated': 'No month',
+	'timeline.undatedLong': 'no month given',
+	'timeline.national': 'National',
+	'timeline.legendHeat': 'Events per cell',
+	'timeline.bin': '{from}–{to}',
+	'timeline.binOpen': '{from}+',
+	'timeline.markLabel': '{row}, {month}: {count}',
+	'timeline.range': '{title} ({from}–{to})',
+	'timeline.more': '+{count} more',
+	'timeline.desc':
+		'{finding}. Grid of {total} by month of 2023 for {cities} cities; events without a month sit in the last column.',
+	'timeline.descNational': 'National actions ({count}) have a row of their own at the bottom.',
+	'timeline.table.total': 'Total'
 } as const;
 
 export const zh: Record<keyof typeof en, string> = {
-	'charts.placeholder': '—'
+	'mix.title': '{field}占比最高（{share}），{city}最偏重{cityField}（占其事件的 {cityShare}）',
+	'mix.titleSame': '{field}占比最高（{share}），{city}在这一领域最为集中（占其事件的 {cityShare}）',
+	'mix.titleNoLean': '{field}占比最高（{share}）',
+	'mix.subtitleCount': '2023 年各城市科创事件数，按领域分段，并列出全部城市的平均值作对照',
+	'mix.subtitleShare': '2023 年各城市科创事件的领域构成（以各城市事件总数为 100%），并列出全部城市的平均值作对照',
+	'mix.average': '全部城市（平均）',
+	'mix.modeLabel': '条形显示方式',
+	'mix.modeCount': '件数',
+	'mix.modeShare': '占比（100%）',
+	'mix.desc': '{cities} 个城市按领域分段的堆叠条形图。总体来看，{field}是最大的领域，占全部事件的 {share}。',
+	'mix.descLean':
+		'在事件数不少于 {min} 件的城市中，{city}与平均水平差别最大：其 {cityShare} 的事件属于{cityField}，而全部城市的平均占比为 {avgShare}。',
+	'mix.markLabel': '{city}：{count}——{list}',
+	'mix.segment': '{field}：{value}',
+	'mix.table.total': '事件总数',
+	'mix.table.percent': '{field}（%）',
+	'mix.openLabel': '{city}：全部事件（{count}）',
+	'timeline.title': '{month}事件最多（{count}），另有 {undated}未注明月份',
+	'timeline.titleTied': '{months}事件最多（各 {count}），另有 {undated}未注明月份',
+	'timeline.titleDated': '{month}事件最多（{count}）',
+	'timeline.titleTiedDated': '{months}事件最多（各 {count}）',
+	'timeline.titleUndated': '全部 {count}均未注明月份',
+	'timeline.subtitle': '2023 年各城市逐月科创事件：每个方块代表一件事件，颜色表示领域；横条表示跨越数月的事件',
+	'timeline.subtitleHeat': '2023 年各城市逐月科创事件：格子颜色越深，事件越多',
+	'timeline.undated': '月份不详',
+	'timeline.undatedLong': '月份不详',
+	'timeline.national': '全国',
+	'timeline.legendHeat': '每格事件数',
+	'timeline.bin': '{from}–{to}',
+	'timeline.binOpen': '{from} 及以上',
+	'timeline.markLabel': '{row}，{month}：{count}',
+	'timeline.range': '{title}（{from}至{to}）',
+	'timeline.more': '另有 {count} 件',
+	'timeline.desc': '{finding}。按 2023 年月份排列 {cities} 个城市的事件，共 {total}；未注明月份的事件列在最后一栏。',
+	'timeline.descNational': '全国性举措（{count}）单列在最下方一行。',
+	'timeline.table.total': '合计'
 };

@@ -3,9 +3,45 @@
  * `en` defines the keys; `zh` must have exactly the same ones (the type checker enforces it).
  */
 export const en = {
-	'map.placeholder': '—'
+	'map.title': '{cluster} cities hold {count} of the {total} events ({share})',
+	'map.titleAll': '{cluster} cities hold all {total} events',
+	'map.subtitle':
+		'Innovation events per city in 2023, placed by latitude and longitude; circle area shows the number of events, colour the city cluster',
+	'map.note': 'Positions only: no administrative boundaries, coastlines or borders are drawn.',
+	'map.missingOne': '1 city without coordinates is not shown: {list}.',
+	'map.missing': '{count} cities without coordinates are not shown: {list}.',
+	'map.unlabelled': 'Cities without a label are named in the table and the tooltip.',
+	'map.noCoordinates': 'No city in view has coordinates to place it on the map.',
+	'map.sizeTitle': 'Events',
+	'map.zero': 'None',
+	'map.lonEast': '{deg}°E',
+	'map.lonWest': '{deg}°W',
+	'map.latNorth': '{deg}°N',
+	'map.latSouth': '{deg}°S',
+	'map.desc':
+		'Dot map of {count} cities placed by latitude and longitude, circle area proportional to the number of events. {list}.',
+	'map.table.province': 'Province',
+	'map.table.lat': 'Latitude',
+	'map.table.lon': 'Longitude'
 } as const;
 
 export const zh: Record<keyof typeof en, string> = {
-	'map.placeholder': '—'
+	'map.title': '{cluster}城市占全部 {total} 件事件中的 {count} 件（{share}）',
+	'map.titleAll': '全部 {total} 件事件都在{cluster}城市',
+	'map.subtitle': '2023 年各城市科创事件，按经纬度定位；圆的面积表示事件数，颜色表示所属城市群',
+	'map.note': '圆点只示意城市位置，图中未绘制行政区划界线、海岸线或国界。',
+	'map.missingOne': '1 座城市缺少经纬度，未在图上显示：{list}。',
+	'map.missing': '{count} 座城市缺少经纬度，未在图上显示：{list}。',
+	'map.unlabelled': '未标名称的城市，可在表格和悬停提示中查看。',
+	'map.noCoordinates': '当前范围内没有带经纬度的城市，无法在图上定位。',
+	'map.sizeTitle': '事件数',
+	'map.zero': '无',
+	'map.lonEast': '东经 {deg}°',
+	'map.lonWest': '西经 {deg}°',
+	'map.latNorth': '北纬 {deg}°',
+	'map.latSouth': '南纬 {deg}°',
+	'map.desc': '散点地图：{count} 座城市按经纬度定位，圆的面积与事件数成正比。{list}。',
+	'map.table.province': '省份',
+	'map.table.lat': '纬度',
+	'map.table.lon': '经度'
 };
