@@ -38,8 +38,8 @@ const SIZES = [10_000, 100_000, 1_000_000];
 const CITIES = 300;
 const TRACKS = 60;
 const SEED = 2023;
-const RUNS = (n: number) => (n >= 1_000_000 ? 5 : 9);
-const WARMUP = 2;
+const RUNS = (n: number) => (n >= 1_000_000 ? 5 : 7);
+const WARMUP = 1;
 
 // ---------------------------------------------------------------------------------------------
 // timing
@@ -74,13 +74,15 @@ const ours = {
 	perCity: (ds: Dataset): Canon => {
 		const out: Canon = new Map();
 		const cats = eventTable(ds).categoryIds;
-		for (const r of eventsPerCity(ds)) r.byCategory.forEach((v, k) => v && out.set(`${r.cityId}|${cats[k]}`, v));
+		for (const r of eventsPerCity(ds))
+			r.byCategory.forEach((v, k) => v && out.set(`${r.cityId}|${cats[k]}`, v));
 		return out;
 	},
 	mix: (ds: Dataset): Canon => {
 		const out: Canon = new Map();
 		const mix = categoryMix(ds);
-		for (const r of mix.rows) r.counts.forEach((v, k) => v && out.set(`${r.cityId}|${mix.categoryIds[k]}`, v));
+		for (const r of mix.rows)
+			r.counts.forEach((v, k) => v && out.set(`${r.cityId}|${mix.categoryIds[k]}`, v));
 		return out;
 	},
 	timeline: (ds: Dataset): Canon => {
@@ -154,15 +156,17 @@ const d3way = {
 		),
 	/** Shares per city from the city × category rollup, as the mix view needs them. */
 	mix: (evs: InnovationEvent[]) =>
-		d3.rollups(
-			evs.filter((d) => d.cityId !== null),
-			(v) => v.length,
-			(d) => d.cityId as string,
-			(d) => d.categoryId
-		).map(([city, cats]) => {
-			const total = d3.sum(cats, (c) => c[1]);
-			return [city, cats.map(([k, n]) => [k, n, n / total] as const)] as const;
-		}),
+		d3
+			.rollups(
+				evs.filter((d) => d.cityId !== null),
+				(v) => v.length,
+				(d) => d.cityId as string,
+				(d) => d.categoryId
+			)
+			.map(([city, cats]) => {
+				const total = d3.sum(cats, (c) => c[1]);
+				return [city, cats.map(([k, n]) => [k, n, n / total] as const)] as const;
+			}),
 	matrix: (ds: Dataset) =>
 		d3.rollups(
 			flatMatches(ds),
@@ -176,17 +180,23 @@ const d3way = {
 			(v) => new Set(v.map((d) => d.track)),
 			(d) => d.city
 		);
-		return sets.map(([a, sa]) =>
-			sets.map(([b, sb]) => {
-				if (a === b) return 1;
-				const u = d3.union(sa, sb).size;
-				return u === 0 ? 0 : d3.intersection(sa, sb).size / u;
-			})
-		);
+		const values = sets.map(() => new Array<number>(sets.length).fill(1));
+		for (let i = 0; i < sets.length; i++) {
+			for (let j = i + 1; j < sets.length; j++) {
+				const u = d3.union(sets[i][1], sets[j][1]).size;
+				values[i][j] = values[j][i] = u === 0 ? 0 : d3.intersection(sets[i][1], sets[j][1]).size / u;
+			}
+		}
+		return values;
 	}
 };
 
-function canonFromRollups(rollups: [unknown, unknown][], prefix = '', out: Canon = new Map(), skipNullTop = false) {
+function canonFromRollups(
+	rollups: [unknown, unknown][],
+	prefix = '',
+	out: Canon = new Map(),
+	skipNullTop = false
+) {
 	for (const [k, v] of rollups) {
 		if (skipNullTop && k === null) continue;
 		const key = prefix ? `${prefix}|${k}` : String(k);
@@ -244,7 +254,8 @@ function assertSame(name: string, n: number, a: Canon, b: Canon, label: string, 
 		if (Math.abs(v - w) > tol) bad.push(`${k}: ours ${v}, ${label} ${w}`);
 	}
 	for (const [k, w] of b) if (!a.has(k) && Math.abs(w) > tol) bad.push(`${k}: ours 0, ${label} ${w}`);
-	if (bad.length) throw new Error(`${name} at ${n} events disagrees with ${label}:\n  ${bad.slice(0, 5).join('\n  ')}`);
+	if (bad.length)
+		throw new Error(`${name} at ${n} events disagrees with ${label}:\n  ${bad.slice(0, 5).join('\n  ')}`);
 }
 
 // ---------------------------------------------------------------------------------------------
@@ -282,7 +293,10 @@ for (const n of SIZES) {
 	// one-time costs: our encoding (a new Dataset object each run, so the cache never answers) and
 	// arquero's table construction from the same records
 	const encMs = time(() => eventTable({ ...ds }), runs);
-	const aqFromMs = time(() => aq.from(evs.map((e) => ({ cityId: e.cityId, categoryId: e.categoryId, month: MONTH(e.month) }))), runs);
+	const aqFromMs = time(
+		() => aq.from(evs.map((e) => ({ cityId: e.cityId, categoryId: e.categoryId, month: MONTH(e.month) }))),
+		runs
+	);
 	encoding.set(n, { ours: encMs, aqFrom: aqFromMs });
 	eventTable(ds);
 	const dt = aq.from(evs.map((e) => ({ cityId: e.cityId, categoryId: e.categoryId, month: MONTH(e.month) })));
@@ -291,31 +305,68 @@ for (const n of SIZES) {
 	// agreement first
 	const check = {
 		perCity: () => {
-			assertSame('perCity', n, ours.perCity(ds), canonFromRollups(d3way.perCity(evs), '', new Map(), true), 'd3');
-			assertSame('perCity', n, ours.perCity(ds), canonFromArquero(aqway.perCity(dt), ['cityId', 'categoryId'], 'count', true), 'arquero');
+			assertSame(
+				'perCity',
+				n,
+				ours.perCity(ds),
+				canonFromRollups(d3way.perCity(evs), '', new Map(), true),
+				'd3'
+			);
+			assertSame(
+				'perCity',
+				n,
+				ours.perCity(ds),
+				canonFromArquero(aqway.perCity(dt), ['cityId', 'categoryId'], 'count', true),
+				'arquero'
+			);
 		},
 		mix: () => {
 			const d3c: Canon = new Map();
 			for (const [city, cats] of d3way.mix(evs)) for (const [k, v] of cats) d3c.set(`${city}|${k}`, v);
 			assertSame('mix', n, ours.mix(ds), d3c, 'd3');
-			assertSame('mix', n, ours.mix(ds), canonFromArquero(aqway.mix(dt), ['cityId', 'categoryId'], 'count'), 'arquero');
+			assertSame(
+				'mix',
+				n,
+				ours.mix(ds),
+				canonFromArquero(aqway.mix(dt), ['cityId', 'categoryId'], 'count'),
+				'arquero'
+			);
 			const shares = canonFromArquero(aqway.mix(dt), ['cityId', 'categoryId'], 'share');
 			const ourShares: Canon = new Map();
 			const mix = categoryMix(ds);
-			for (const r of mix.rows) r.shares.forEach((v, k) => r.counts[k] && ourShares.set(`${r.cityId}|${mix.categoryIds[k]}`, v));
+			for (const r of mix.rows)
+				r.shares.forEach((v, k) => r.counts[k] && ourShares.set(`${r.cityId}|${mix.categoryIds[k]}`, v));
 			assertSame('mix shares', n, ourShares, shares, 'arquero', 1e-9);
 		},
 		timeline: () => {
 			assertSame('timeline', n, ours.timeline(ds), canonFromRollups(d3way.timeline(evs)), 'd3');
-			assertSame('timeline', n, ours.timeline(ds), canonFromArquero(aqway.timeline(dt), ['cityId', 'month'], 'count'), 'arquero');
+			assertSame(
+				'timeline',
+				n,
+				ours.timeline(ds),
+				canonFromArquero(aqway.timeline(dt), ['cityId', 'month'], 'count'),
+				'arquero'
+			);
 		},
 		cube: () => {
 			assertSame('cube', n, ours.cube(ds), canonFromRollups(d3way.cube(evs), '', new Map(), true), 'd3');
-			assertSame('cube', n, ours.cube(ds), canonFromArquero(aqway.cube(dt), ['cityId', 'categoryId', 'month'], 'count', true), 'arquero');
+			assertSame(
+				'cube',
+				n,
+				ours.cube(ds),
+				canonFromArquero(aqway.cube(dt), ['cityId', 'categoryId', 'month'], 'count', true),
+				'arquero'
+			);
 		},
 		matrix: () => {
 			assertSame('matrix', n, ours.matrix(ds), canonFromRollups(d3way.matrix(ds)), 'd3');
-			assertSame('matrix', n, ours.matrix(ds), canonFromArquero(aqway.matrix(mt), ['city', 'track'], 's'), 'arquero');
+			assertSame(
+				'matrix',
+				n,
+				ours.matrix(ds),
+				canonFromArquero(aqway.matrix(mt), ['city', 'track'], 's'),
+				'arquero'
+			);
 		},
 		jaccard: () => {
 			const ids = jaccard(ds).cityIds;
@@ -356,7 +407,13 @@ for (const n of SIZES) {
 	for (const f of FIGURES) {
 		// the matrix and Jaccard figures do not depend on the number of events: time them once
 		if ((f === 'matrix' || f === 'jaccard') && n !== SIZES[SIZES.length - 1]) continue;
-		rows.push({ n, figure: f, ours: time(oursFn[f], runs), d3: time(d3Fn[f], runs), aq: time(aqFn[f], runs) });
+		rows.push({
+			n,
+			figure: f,
+			ours: time(oursFn[f], runs),
+			d3: time(d3Fn[f], runs),
+			aq: time(aqFn[f], runs)
+		});
 	}
 	// the timeline with the event ids behind every cell, for reference
 	rows.push({
@@ -372,16 +429,21 @@ for (const n of SIZES) {
 // ---------------------------------------------------------------------------------------------
 // report
 
-const fmt = (ms: number) => (Number.isNaN(ms) ? '–' : ms < 10 ? ms.toFixed(2) : ms < 100 ? ms.toFixed(1) : ms.toFixed(0));
+const fmt = (ms: number) =>
+	Number.isNaN(ms) ? '–' : ms < 10 ? ms.toFixed(2) : ms < 100 ? ms.toFixed(1) : ms.toFixed(0);
 const ratio = (x: number) => (Number.isNaN(x) ? '–' : `${x >= 100 ? x.toFixed(0) : x.toFixed(1)}×`);
 const LARGEST = SIZES[SIZES.length - 1];
 
 const table: string[] = [];
-table.push('| events | figure | ours ms | d3.rollups ms | arquero ms | vs d3 | vs arquero | ours + encoding vs d3 |');
+table.push(
+	'| events | figure | ours ms | d3.rollups ms | arquero ms | vs d3 | vs arquero | ours + encoding vs d3 |'
+);
 table.push('| ---: | --- | ---: | ---: | ---: | ---: | ---: | ---: |');
 for (const n of SIZES) {
 	const enc = encoding.get(n)!;
-	table.push(`| ${n.toLocaleString('en')} | one-time encoding (ours) / \`aq.from\` (arquero) | ${fmt(enc.ours)} | – | ${fmt(enc.aqFrom)} | | | |`);
+	table.push(
+		`| ${n.toLocaleString('en')} | one-time encoding (ours) / \`aq.from\` (arquero) | ${fmt(enc.ours)} | – | ${fmt(enc.aqFrom)} | | | |`
+	);
 	for (const r of rows.filter((x) => x.n === n)) {
 		const label = r.figure === 'timelineIds' ? 'timeline with event ids per cell' : LABEL[r.figure as Figure];
 		const withEnc = EVENT_FIGURES.includes(r.figure as Figure) ? ratio(r.d3 / (r.ours + enc.ours)) : '';
@@ -398,11 +460,19 @@ interface Target {
 }
 const targets: Target[] = [];
 const enc1M = encoding.get(LARGEST)!.ours;
-targets.push({ what: `encoding ${LARGEST.toLocaleString('en')} events ≤ 100 ms`, met: enc1M <= 100, detail: `${fmt(enc1M)} ms` });
+targets.push({
+	what: `encoding ${LARGEST.toLocaleString('en')} events ≤ 100 ms`,
+	met: enc1M <= 100,
+	detail: `${fmt(enc1M)} ms`
+});
 for (const f of EVENT_FIGURES) {
 	const r = rows.find((x) => x.n === LARGEST && x.figure === f)!;
 	targets.push({ what: `${LABEL[f]} ≤ 10 ms at 1M`, met: r.ours <= 10, detail: `${fmt(r.ours)} ms` });
-	targets.push({ what: `${LABEL[f]} ≥ 20× faster than d3.rollups`, met: r.d3 / r.ours >= 20, detail: ratio(r.d3 / r.ours) });
+	targets.push({
+		what: `${LABEL[f]} ≥ 20× faster than d3.rollups`,
+		met: r.d3 / r.ours >= 20,
+		detail: ratio(r.d3 / r.ours)
+	});
 	targets.push({
 		what: `${LABEL[f]} ≥ 5× faster than d3.rollups including encoding`,
 		met: r.d3 / (r.ours + enc1M) >= 5,
@@ -418,7 +488,11 @@ for (const f of EVENT_FIGURES) {
 	});
 }
 const encGrowth = enc1M / LARGEST / (encoding.get(SIZES[1])!.ours / SIZES[1]);
-targets.push({ what: 'encoding linear in events (per-event cost 1M vs 100k ≤ 2×)', met: encGrowth <= 2, detail: `${encGrowth.toFixed(2)}×` });
+targets.push({
+	what: 'encoding linear in events (per-event cost 1M vs 100k ≤ 2×)',
+	met: encGrowth <= 2,
+	detail: `${encGrowth.toFixed(2)}×`
+});
 
 const targetLines = targets.map((t) => `| ${t.met ? '✅ met' : '❌ not met'} | ${t.what} | ${t.detail} |`);
 const totalSecs = (performance.now() - benchStart) / 1000;
@@ -433,7 +507,7 @@ function sh(cmd: string): string {
 const cpu = (() => {
 	try {
 		const m = readFileSync('/proc/cpuinfo', 'utf8').match(/^model name\s*:\s*(.+)$/m);
-		return m ? m[1].trim() : os.cpus()[0]?.model ?? '?';
+		return m ? m[1].trim() : (os.cpus()[0]?.model ?? '?');
 	} catch {
 		return os.cpus()[0]?.model ?? '?';
 	}
@@ -460,7 +534,7 @@ const section = [
 	'with national, commentary, undated, ranged and grouped events. Every figure is computed three ways in the same',
 	'run on the same records — our typed-array pass, `d3.rollups` over the event objects, and arquero 7',
 	'(`aq.from(...)` once, then `groupby(...).count()`) — and the three results are checked to agree before timing.',
-	`Times are medians of ${RUNS(SIZES[0])} runs (${RUNS(LARGEST)} at 1M) after ${WARMUP} warm-up runs, with a GC before each run.`,
+	`Times are medians of ${RUNS(SIZES[0])} runs (${RUNS(LARGEST)} at 1M) after ${WARMUP} warm-up run, with a GC before each run.`,
 	'"ours" excludes the one-time encoding (cached per dataset); the last column adds it back. The industry',
 	'matrix and the Jaccard matrix do not depend on the number of events and are timed once.',
 	'Other work shares this 2-core machine, so expect some noise between runs.',
@@ -474,7 +548,9 @@ const section = [
 ].join('\n');
 
 const file = path.join(path.dirname(fileURLToPath(import.meta.url)), '..', 'BENCHMARKS.md');
-let doc = existsSync(file) ? readFileSync(file, 'utf8') : '# Benchmarks\n\nMeasured by `npm run bench`; each section is written by its own benchmark.\n';
+let doc = existsSync(file)
+	? readFileSync(file, 'utf8')
+	: '# Benchmarks\n\nMeasured by `npm run bench`; each section is written by its own benchmark.\n';
 const start = doc.indexOf('## Aggregation engine');
 if (start >= 0) {
 	const next = doc.indexOf('\n## ', start + 1);

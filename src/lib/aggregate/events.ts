@@ -4,7 +4,7 @@
  */
 import type { Dataset, InnovationEvent } from '../data/types';
 import type { Filter } from './filter';
-import { compileFilter, eventTable, NATIONAL } from './table';
+import { compileFilter, eventTable, NATIONAL, rowInView } from './table';
 
 export interface MarkSelector {
 	/** A city id; null for the national row; omitted for every row. */
@@ -40,10 +40,9 @@ export function eventsFor(ds: Dataset, filter: Filter = {}, mark: MarkSelector =
 	}
 	const wantMonth = mark.month === undefined ? -1 : mark.month === 'undated' ? 0 : mark.month;
 	const out: InnovationEvent[] = [];
-	const { city, category, month, key } = t;
-	const { cityOk, keyOk } = cf;
+	const { city, category, month } = t;
 	for (let i = 0; i < t.n; i++) {
-		if ((cityOk[city[i]] & keyOk[key[i]]) === 0) continue;
+		if (!rowInView(t, cf, i)) continue;
 		if (wantCity >= 0 && city[i] !== wantCity) continue;
 		if (wantCat >= 0 && category[i] !== wantCat) continue;
 		if (wantMonth >= 0 && month[i] !== wantMonth) continue;

@@ -27,7 +27,7 @@ export interface SyntheticOptions {
 	cities?: number;
 	/** Default 4. */
 	clusters?: number;
-	/** 1–255 (default 8). */
+	/** 1–193 (default 8). */
 	categories?: number;
 	/** Default 1,000. */
 	events?: number;
@@ -61,7 +61,7 @@ export function syntheticDataset(options: SyntheticOptions = {}): Dataset {
 	const seed = options.seed ?? 1;
 	const nCities = Math.min(300, Math.max(1, options.cities ?? 30));
 	const nClusters = Math.max(1, options.clusters ?? 4);
-	const nCategories = Math.min(255, Math.max(1, options.categories ?? 8));
+	const nCategories = Math.min(193, Math.max(1, options.categories ?? 8));
 	const nEvents = Math.max(0, options.events ?? 1000);
 	const nTracks = Math.max(0, options.tracks ?? 60);
 	const listShare = options.listShare ?? 1;

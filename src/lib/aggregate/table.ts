@@ -16,6 +16,8 @@ export const FLAG_NATIONAL = 1;
 export const FLAG_COMMENTARY = 2;
 /** Months are 1–12; 0 means undated. `month * MONTH_STRIDE + monthEnd` indexes a span table. */
 export const MONTH_STRIDE = 13;
+/** Most categories the encoding can hold (so that a row's key fits in 16 bits). */
+export const MAX_CATEGORIES = 193;
 
 export interface EventTable {
 	/** Number of events (rows). */
@@ -45,11 +47,12 @@ export interface EventTable {
 	group: Int32Array;
 	groupIds: string[];
 	/**
-	 * Per row: everything but the city in one number, so a filter is two look-ups:
-	 * key = ((commentary * categories + category) * 13 + month) * 13 + monthEnd.
+	 * Per row: the row in one number, so a counting pass reads one array and a filter is two look-ups:
+	 * code = city << 16 | key, where key = ((commentary * categories + category) * 13 + month) * 13 + monthEnd
+	 * holds everything but the city.
 	 */
-	key: Uint32Array;
-	/** Number of possible keys; the decoders below are indexed by key. */
+	code: Uint32Array;
+	/** Number of possible keys (< 2^16); the decoders below are indexed by key. */
 	nKeys: number;
 	keyCategory: Uint8Array;
 	keyMonth: Uint8Array;
@@ -71,7 +74,8 @@ function encode(ds: Dataset): EventTable {
 	if (cityIds.length >= NATIONAL) throw new RangeError(`too many cities: ${cityIds.length}`);
 	const clusterIds = [...ds.clusters].sort(byOrderThenId).map((c) => c.id);
 	const categoryIds = [...ds.categories].sort(byOrderThenId).map((c) => c.id);
-	if (categoryIds.length > 255) throw new RangeError(`too many categories: ${categoryIds.length}`);
+	// keys must fit in 16 bits beside the city: 2 × categories × 13 × 13 < 65,536
+	if (categoryIds.length > MAX_CATEGORIES) throw new RangeError(`too many categories: ${categoryIds.length}`);
 	const cityIndex = new Map(cityIds.map((id, i) => [id, i]));
 	const categoryIndex = new Map(categoryIds.map((id, i) => [id, i]));
 	const clusterIndex = new Map(clusterIds.map((id, i) => [id, i]));
@@ -103,11 +107,13 @@ function encode(ds: Dataset): EventTable {
 	const monthEnd = new Uint8Array(n);
 	const flags = new Uint8Array(n);
 	const group = new Int32Array(n);
-	const key = new Uint32Array(n);
+	const code = new Uint32Array(n);
 	const groupIds: string[] = [];
 	const groupIndex = new Map<string, number>();
 	const ranged: number[] = [];
 	const grouped: number[] = [];
+	let lastGroupId: string | null = null;
+	let lastGroup = -1;
 
 	for (let i = 0; i < n; i++) {
 		const e = ds.events[i];
@@ -135,17 +141,22 @@ function encode(ds: Dataset): EventTable {
 		const commentary = e.source.section === 'commentary' ? 1 : 0;
 		if (commentary) f |= FLAG_COMMENTARY;
 		flags[i] = f;
-		key[i] = ((commentary * nk + k) * S + m) * S + me;
+		code[i] = (city[i] << 16) | (((commentary * nk + k) * S + m) * S + me);
 		if (e.groupId === null) {
 			group[i] = -1;
 		} else {
-			let g = groupIndex.get(e.groupId);
-			if (g === undefined) {
-				g = groupIds.length;
-				groupIds.push(e.groupId);
-				groupIndex.set(e.groupId, g);
+			// the copies of one action usually sit next to each other: look up only when the id changes
+			if (e.groupId !== lastGroupId) {
+				let g = groupIndex.get(e.groupId);
+				if (g === undefined) {
+					g = groupIds.length;
+					groupIds.push(e.groupId);
+					groupIndex.set(e.groupId, g);
+				}
+				lastGroupId = e.groupId;
+				lastGroup = g;
 			}
-			group[i] = g;
+			group[i] = lastGroup;
 			grouped.push(i);
 		}
 	}
@@ -165,7 +176,7 @@ function encode(ds: Dataset): EventTable {
 		flags,
 		group,
 		groupIds,
-		key,
+		code,
 		nKeys,
 		keyCategory,
 		keyMonth,
@@ -186,7 +197,10 @@ export function eventTable(ds: Dataset): EventTable {
 	return t;
 }
 
-/** A filter compiled against one table: a row is in view iff `cityOk[city[i]] & keyOk[key[i]]`. */
+/**
+ * A filter compiled against one table: row i is in view iff
+ * `cityOk[code[i] >>> 16] & keyOk[code[i] & 0xffff]`.
+ */
 export interface CompiledFilter {
 	f: NormalisedFilter;
 	/** Indexed by city index; the NATIONAL slot says whether national events are kept. */
@@ -223,7 +237,8 @@ export function compileFilter(t: EventTable, filter: Filter | NormalisedFilter =
 
 /** Row i passes the compiled filter. */
 export function rowInView(t: EventTable, cf: CompiledFilter, i: number): boolean {
-	return (cf.cityOk[t.city[i]] & cf.keyOk[t.key[i]]) === 1;
+	const x = t.code[i];
+	return (cf.cityOk[x >>> 16] & cf.keyOk[x & 0xffff]) === 1;
 }
 
 /**
@@ -244,13 +259,16 @@ export function countCells(
 ): Int32Array {
 	const width = nCols + 1;
 	const grid = new Int32Array((nRows + 1) * width);
-	const { city, key, n } = t;
-	for (let i = 0; i < n; i++) grid[rowOf[city[i]] * width + colOf[key[i]]]++;
+	const { code, n } = t;
+	for (let i = 0; i < n; i++) {
+		const x = code[i];
+		grid[rowOf[x >>> 16] * width + colOf[x & 0xffff]]++;
+	}
 	if (groupsOnce) {
 		const once = new GroupOnce(grid.length);
 		for (const i of t.grouped) {
-			const r = rowOf[city[i]];
-			const c = colOf[key[i]];
+			const r = rowOf[code[i] >>> 16];
+			const c = colOf[code[i] & 0xffff];
 			if (r === nRows || c === nCols) continue;
 			if (!once.first(t.group[i], r * width + c)) grid[r * width + c]--;
 		}

@@ -76,7 +76,7 @@ export function timeline(ds: Dataset, filter: Filter = {}, options: TimelineOpti
 		const seen = new Set<string>();
 		for (let i = 0; i < t.n; i++) {
 			const r = rowOf[t.city[i]];
-			const m = colOf[t.key[i]];
+			const m = colOf[t.code[i] & 0xffff];
 			if (r === nRows || m === S) continue;
 			if (groupsOnce && t.group[i] >= 0) {
 				// the cell lists the first copy of each action only, matching its count
@@ -90,7 +90,7 @@ export function timeline(ds: Dataset, filter: Filter = {}, options: TimelineOpti
 	const ranges: TimelineRange[][] = Array.from({ length: nRows }, () => []);
 	for (const i of withIds ? t.ranged : []) {
 		const r = rowOf[t.city[i]];
-		if (r === nRows || colOf[t.key[i]] === S) continue;
+		if (r === nRows || colOf[t.code[i] & 0xffff] === S) continue;
 		ranges[r].push({ eventId: ds.events[i].id, month: t.month[i], monthEnd: t.monthEnd[i] });
 	}
 
