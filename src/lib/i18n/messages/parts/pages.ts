@@ -1,11 +1,86 @@
 /**
- * Strings of the pages: compare, city profiles, industries, events explorer, URL-state notices.
+ * Strings of the compare and industries pages and their charts.
  * `en` defines the keys; `zh` must have exactly the same ones (the type checker enforces it).
  */
 export const en = {
-	'pages.placeholder': '—'
+	'compare.title': 'Compare cities',
+	'compare.lead':
+		'Put two to four cities side by side. Every column uses the same scale, so bars compare at a glance.',
+	'compare.picker.label': 'Find a city to add',
+	'compare.picker.placeholder': 'Name or pinyin, e.g. Hefei, 合肥, hefei',
+	'compare.picker.add': 'Add {city}',
+	'compare.picker.full': 'Four cities are the most that fit side by side. Remove one to add another.',
+	'compare.picker.none': 'No city matches “{query}”.',
+	'compare.picker.results': 'Matching cities',
+	'compare.chosen': 'Cities compared',
+	'compare.remove': 'Remove {city}',
+	'compare.left': 'Move {city} left',
+	'compare.right': 'Move {city} right',
+	'compare.needTwo': 'Choose at least two cities to compare.',
+	'compare.chart.title': '{city} has the most events of the {n} cities compared ({count})',
+	'compare.chart.titleTie': '{cities} have the most events of the {n} cities compared ({count} each)',
+	'compare.chart.subtitle':
+		'Events per field in 2023, on one scale for every city. Outlined: the only city of these with events in that field.',
+	'compare.chart.desc': 'Small multiples of events per field for {cities}. {details}.',
+	'compare.chart.only': 'only this city',
+	'compare.chart.total': '{count} in all',
+	'compare.diff.heading': 'What sets each city apart',
+	'compare.diff.fields': 'Fields only this city has',
+	'compare.diff.tracks': 'Future-industry tracks only this city has',
+	'compare.diff.noList': 'No future-industry list in the source',
+	'compare.diff.none': 'None',
+	'compare.shared.heading': 'What they share',
+	'compare.shared.fields': 'Fields every city has',
+	'compare.shared.tracks': 'Tracks every city has',
+	'compare.table.field': 'Field',
+	'compare.timeline.heading': 'When it happened',
+	'events.opened.heading': 'Events behind “{label}”',
+	'events.opened.close': 'Close the list',
+	'events.opened.source': 'Source',
+	'events.opened.sectionEvents': 'Event list',
+	'events.opened.sectionCommentary': 'Commentary',
+	'events.opened.bullet': 'bullet {n}',
+	'events.opened.noMonth': 'Month not given',
+	'events.opened.national': 'National'
 } as const;
 
 export const zh: Record<keyof typeof en, string> = {
-	'pages.placeholder': '—'
+	'compare.title': '城市对比',
+	'compare.lead': '把两到四座城市并排比较。各列使用同一刻度，条形长短可直接对比。',
+	'compare.picker.label': '查找并添加城市',
+	'compare.picker.placeholder': '中文名、英文名或拼音，如 合肥、Hefei、hefei',
+	'compare.picker.add': '添加{city}',
+	'compare.picker.full': '最多并排比较四座城市。请先移除一座再添加。',
+	'compare.picker.none': '没有与“{query}”匹配的城市。',
+	'compare.picker.results': '匹配的城市',
+	'compare.chosen': '正在比较的城市',
+	'compare.remove': '移除{city}',
+	'compare.left': '将{city}左移',
+	'compare.right': '将{city}右移',
+	'compare.needTwo': '请至少选择两座城市进行比较。',
+	'compare.chart.title': '所比较的 {n} 座城市中，{city}事件最多（{count} 件）',
+	'compare.chart.titleTie': '所比较的 {n} 座城市中，{cities}事件最多（各 {count} 件）',
+	'compare.chart.subtitle':
+		'2023 年各领域事件数，所有城市使用同一刻度。加框：所比较城市中仅此城市在该领域有事件。',
+	'compare.chart.desc': '{cities}各领域事件数的并列小图。{details}。',
+	'compare.chart.only': '仅此城市',
+	'compare.chart.total': '共 {count} 件',
+	'compare.diff.heading': '各城市的独有之处',
+	'compare.diff.fields': '仅此城市涉及的领域',
+	'compare.diff.tracks': '仅此城市布局的未来产业赛道',
+	'compare.diff.noList': '原文未列出其未来产业',
+	'compare.diff.none': '无',
+	'compare.shared.heading': '共同之处',
+	'compare.shared.fields': '所有城市都涉及的领域',
+	'compare.shared.tracks': '所有城市都布局的赛道',
+	'compare.table.field': '领域',
+	'compare.timeline.heading': '发生时间',
+	'events.opened.heading': '“{label}”对应的事件',
+	'events.opened.close': '关闭列表',
+	'events.opened.source': '出处',
+	'events.opened.sectionEvents': '事件清单',
+	'events.opened.sectionCommentary': '点评',
+	'events.opened.bullet': '第 {n} 条',
+	'events.opened.noMonth': '未注明月份',
+	'events.opened.national': '全国'
 };
