@@ -14,7 +14,7 @@ export const NATIONAL = 0xffff;
 export const FLAG_NATIONAL = 1;
 /** Bit in `flags`: item from the article's commentary rather than its event list. */
 export const FLAG_COMMENTARY = 2;
-/** Months are 1–12; 0 means undated. `month * MONTH_STRIDE + monthEnd` indexes a span table. */
+/** Months are 1–12, 0 means undated; a key holds the span as `month * MONTH_STRIDE + monthEnd`. */
 export const MONTH_STRIDE = 13;
 /** Most categories the encoding can hold (so that a row's key fits in 16 bits). */
 export const MAX_CATEGORIES = 193;
