@@ -25,7 +25,8 @@ export const en = {
 	'mix.table.percent': '{field} (%)',
 	'mix.openLabel': '{city}: all events ({count})',
 	'timeline.title': '{month} was the busiest month ({count}); the source gives no month for {undated}',
-	'timeline.titleTied': '{months} were the busiest months ({count} each); the source gives no month for {undated}',
+	'timeline.titleTied':
+		'{months} were the busiest months ({count} each); the source gives no month for {undated}',
 	'timeline.titleDated': '{month} was the busiest month ({count})',
 	'timeline.titleTiedDated': '{months} were the busiest months ({count} each)',
 	'timeline.titleUndated': 'The source gives no month for any of the {count}',
@@ -53,7 +54,8 @@ export const zh: Record<keyof typeof en, string> = {
 	'mix.titleSame': '{field}占比最高（{share}），{city}在这一领域最为集中（占其事件的 {cityShare}）',
 	'mix.titleNoLean': '{field}占比最高（{share}）',
 	'mix.subtitleCount': '2023 年各城市科创事件数，按领域分段，并列出全部城市的平均值作对照',
-	'mix.subtitleShare': '2023 年各城市科创事件的领域构成（以各城市事件总数为 100%），并列出全部城市的平均值作对照',
+	'mix.subtitleShare':
+		'2023 年各城市科创事件的领域构成（以各城市事件总数为 100%），并列出全部城市的平均值作对照',
 	'mix.average': '全部城市（平均）',
 	'mix.modeLabel': '条形显示方式',
 	'mix.modeCount': '件数',
@@ -71,7 +73,8 @@ export const zh: Record<keyof typeof en, string> = {
 	'timeline.titleDated': '{month}事件最多（{count}）',
 	'timeline.titleTiedDated': '{months}事件最多（各 {count}）',
 	'timeline.titleUndated': '全部 {count}均未注明月份',
-	'timeline.subtitle': '2023 年各城市逐月科创事件：每个方块代表一件事件，颜色表示领域；横条表示跨越数月的事件',
+	'timeline.subtitle':
+		'2023 年各城市逐月科创事件：每个方块代表一件事件，颜色表示领域；横条表示跨越数月的事件',
 	'timeline.subtitleHeat': '2023 年各城市逐月科创事件：格子颜色越深，事件越多',
 	'timeline.undated': '月份不详',
 	'timeline.undatedLong': '月份不详',
@@ -82,7 +85,8 @@ export const zh: Record<keyof typeof en, string> = {
 	'timeline.markLabel': '{row}，{month}：{count}',
 	'timeline.range': '{title}（{from}至{to}）',
 	'timeline.more': '另有 {count} 件',
-	'timeline.desc': '{finding}。按 2023 年月份排列 {cities} 个城市的事件，共 {total}；未注明月份的事件列在最后一栏。',
+	'timeline.desc':
+		'{finding}。按 2023 年月份排列 {cities} 个城市的事件，共 {total}；未注明月份的事件列在最后一栏。',
 	'timeline.descNational': '全国性举措（{count}）单列在最下方一行。',
 	'timeline.table.total': '合计'
 };
