@@ -1,0 +1,448 @@
+/**
+ * Geometry of the city × industry matrix: the aggregate's cells in (`MatrixModel`, data space, ordered),
+ * placed cells, labels and totals out (`MatrixGeometry`, screen space). Pure; no DOM.
+ *
+ * Match strength is carried twice, so colour is never the only carrier: by fill (MATCH_COLOURS) and by
+ * shape — a full square for an exact match, the lower half of the square for a partial one, an outline
+ * for a broad one. Each non-empty cell is exactly one rect, so 300 cities × 60 tracks stays a lean DOM.
+ * At large sizes rows shrink (down to a few px) and only every nth row / column is labelled, so labels
+ * never overlap; the tooltip and the data table carry every name.
+ */
+import {
+	industryMatrix,
+	orderByCluster,
+	orderByCount,
+	orderBySimilarity,
+	orderTracksBySimilarity
+} from '../../aggregate/matrix';
+import type { Dataset, Locale, MatchStrength } from '../../data/types';
+import { MATCH_COLOURS } from '../core/palette';
+import { textWidth, truncate } from '../core/text-width';
+
+export type RowOrder = 'cluster' | 'count' | 'similarity';
+export type ColOrder = 'count' | 'similarity';
+
+export const ROW_ORDERS: readonly RowOrder[] = ['cluster', 'count', 'similarity'];
+export const COL_ORDERS: readonly ColOrder[] = ['count', 'similarity'];
+export const MATCHES: readonly MatchStrength[] = ['exact', 'partial', 'broad'];
+
+export interface ModelItem {
+	/** The city's own words: zh verbatim, with an English rendering. */
+	name: { zh: string; en: string };
+	match: MatchStrength;
+}
+
+export interface ModelCell {
+	row: string;
+	col: string;
+	match: MatchStrength;
+	items: ModelItem[];
+}
+
+/** The matrix in data space, rows and columns in display order. */
+export interface MatrixModel {
+	rows: { key: string; label: string; total: number }[];
+	cols: { key: string; label: string; total: number }[];
+	/** Non-empty cells, row by row in display order, then column by column. */
+	cells: ModelCell[];
+}
+
+export interface ModelOptions {
+	locale: Locale;
+	/** Cities in view; default every city with a future-industry list. */
+	cities?: string[];
+	rowOrder?: RowOrder;
+	colOrder?: ColOrder;
+}
+
+/** Builds the ordered matrix from the dataset: aggregate → ordering helpers → labels in the reader's language. */
+export function matrixModel(ds: Dataset, options: ModelOptions): MatrixModel {
+	const m = industryMatrix(ds, { cities: options.cities });
+	const cityName = new Map(ds.cities.map((c) => [c.id, c.name[options.locale]]));
+	const trackName = new Map(ds.tracks.map((t) => [t.id, t.name[options.locale]]));
+	const rowOrder = options.rowOrder ?? 'cluster';
+	const colOrder = options.colOrder ?? 'count';
+	const rowIds =
+		rowOrder === 'count'
+			? orderByCount(m.cityIds, m.cityCounts)
+			: rowOrder === 'similarity'
+				? orderBySimilarity(ds, m.cityIds)
+				: orderByCluster(ds, m.cityIds);
+	const colIds =
+		colOrder === 'similarity'
+			? orderTracksBySimilarity(ds, m.cityIds)
+			: orderByCount(m.trackIds, m.trackCounts);
+	const cityTotal = new Map(m.cityIds.map((id, i) => [id, m.cityCounts[i]]));
+	const trackTotal = new Map(m.trackIds.map((id, i) => [id, m.trackCounts[i]]));
+	const rowPos = new Map(rowIds.map((id, i) => [id, i]));
+	const colPos = new Map(colIds.map((id, i) => [id, i]));
+	const cells: ModelCell[] = m.cells
+		.map((c) => ({
+			row: c.cityId,
+			col: c.trackId,
+			match: c.match,
+			items: c.items.map((it) => ({ name: { zh: it.name.zh, en: it.name.en }, match: it.match }))
+		}))
+		.sort(
+			(a, b) =>
+				(rowPos.get(a.row) ?? 0) - (rowPos.get(b.row) ?? 0) ||
+				(colPos.get(a.col) ?? 0) - (colPos.get(b.col) ?? 0)
+		);
+	return {
+		rows: rowIds.map((id) => ({ key: id, label: cityName.get(id) ?? id, total: cityTotal.get(id) ?? 0 })),
+		cols: colIds.map((id) => ({ key: id, label: trackName.get(id) ?? id, total: trackTotal.get(id) ?? 0 })),
+		cells
+	};
+}
+
+export interface PlacedCell {
+	/** `${row}|${col}`. */
+	key: string;
+	row: string;
+	col: string;
+	match: MatchStrength;
+	x: number;
+	y: number;
+	width: number;
+	height: number;
+	fill: string;
+	stroke: string;
+	strokeWidth: number;
+}
+
+export interface PlacedLabel {
+	key: string;
+	/** Full text (tooltip, table). */
+	label: string;
+	/** As drawn, possibly shortened. */
+	shown: string;
+	/** Anchor point; column labels are drawn rotated −90° about it, reading upwards. */
+	x: number;
+	y: number;
+}
+
+export interface PlacedTotal {
+	key: string;
+	value: string;
+	x: number;
+	y: number;
+}
+
+export interface LegendSwatch {
+	match: MatchStrength;
+	label: string;
+	x: number;
+	y: number;
+	/** The swatch rect, in the same shape as the cells. */
+	rect: {
+		x: number;
+		y: number;
+		width: number;
+		height: number;
+		fill: string;
+		stroke: string;
+		strokeWidth: number;
+	};
+	textX: number;
+}
+
+export interface MatrixGeometry {
+	width: number;
+	height: number;
+	fontSize: number;
+	legend: { title: string; titleX: number; y: number; swatches: LegendSwatch[]; height: number };
+	/** Left edge of the grid and top of its first row. */
+	gridX: number;
+	gridY: number;
+	gridWidth: number;
+	gridHeight: number;
+	colStep: number;
+	rowStep: number;
+	/** Row index / column index by key, for the tooltip and the highlight band. */
+	rowIndex: Map<string, number>;
+	colIndex: Map<string, number>;
+	cells: PlacedCell[];
+	rowLabels: PlacedLabel[];
+	colLabels: PlacedLabel[];
+	/** Every nth row / column carries a label (1 = all). */
+	rowEvery: number;
+	colEvery: number;
+	rowTotals: PlacedTotal[];
+	colTotals: PlacedTotal[];
+	/** "Total" captions: over the row-total column (rotated like the column labels) and left of the column totals. */
+	totalCaption: { label: string; rowX: number; rowY: number; colX: number; colY: number };
+}
+
+export interface MatrixOptions {
+	width: number;
+	variant?: 'wide' | 'narrow';
+	fontSize?: number;
+	/** Largest cell side in px. */
+	maxCell?: number;
+	/** Grid height budget in px: rows shrink below the column step to stay within it (not below `minRow`). */
+	maxGridHeight?: number;
+	minRow?: number;
+	/** Legend captions, in the reader's language. */
+	legendTitle?: string;
+	matchLabels?: Record<MatchStrength, string>;
+	totalLabel?: string;
+	formatValue?: (v: number) => string;
+}
+
+/** The cell rect for a match strength: full square, lower half, or an outline. */
+export function matchRect(
+	match: MatchStrength,
+	x: number,
+	y: number,
+	w: number,
+	h: number
+): {
+	x: number;
+	y: number;
+	width: number;
+	height: number;
+	fill: string;
+	stroke: string;
+	strokeWidth: number;
+} {
+	if (match === 'exact')
+		return { x, y, width: w, height: h, fill: MATCH_COLOURS.exact, stroke: 'none', strokeWidth: 0 };
+	if (match === 'partial')
+		return {
+			x,
+			y: y + h / 2,
+			width: w,
+			height: h / 2,
+			fill: MATCH_COLOURS.partial,
+			stroke: 'none',
+			strokeWidth: 0
+		};
+	// broad: a light square with an outline in the partial blue, inset so the stroke stays inside the cell
+	const sw = w >= 6 && h >= 6 ? 1.5 : 1;
+	return {
+		x: x + sw / 2,
+		y: y + sw / 2,
+		width: Math.max(0, w - sw),
+		height: Math.max(0, h - sw),
+		fill: MATCH_COLOURS.broad,
+		stroke: MATCH_COLOURS.partial,
+		strokeWidth: sw
+	};
+}
+
+const round = (v: number) => Math.round(v * 100) / 100;
+
+export function matrixGeometry(model: MatrixModel, options: MatrixOptions): MatrixGeometry {
+	const narrow = (options.variant ?? (options.width < 500 ? 'narrow' : 'wide')) === 'narrow';
+	const fontSize = options.fontSize ?? (narrow ? 11 : 12);
+	const format = options.formatValue ?? ((v: number) => String(v));
+	const maxCell = options.maxCell ?? (narrow ? 26 : 34);
+	const maxGridHeight = options.maxGridHeight ?? (narrow ? 1200 : 1500);
+	const minRow = options.minRow ?? 3;
+	const matchLabels = options.matchLabels ?? { exact: 'exact', partial: 'partial', broad: 'broad' };
+	const totalLabel = options.totalLabel ?? 'Total';
+	const nRows = model.rows.length;
+	const nCols = model.cols.length;
+	const width = options.width;
+
+	// legend: caption then three swatches drawn like the cells, wrapping when the width runs out
+	const sw = 12;
+	const legendRowH = Math.round(fontSize * 1.7);
+	const swatches: LegendSwatch[] = [];
+	const legendTitle = options.legendTitle ?? '';
+	let lx = legendTitle ? textWidth(legendTitle, fontSize) + 10 : 0;
+	let ly = 0;
+	for (const match of MATCHES) {
+		const label = matchLabels[match];
+		const w = sw + 5 + textWidth(label, fontSize) + 14;
+		if (lx + w - 14 > width && lx > 0) {
+			lx = 0;
+			ly += legendRowH;
+		}
+		const r = matchRect(match, lx, ly + (legendRowH - sw) / 2, sw, sw);
+		swatches.push({ match, label, x: lx, y: ly, rect: r, textX: lx + sw + 5 });
+		lx += w;
+	}
+	const legendHeight = ly + legendRowH + 4;
+
+	// row labels on the left, totals on the right
+	const rowLabelWidth = Math.ceil(
+		Math.min(
+			width * (narrow ? 0.26 : 0.22),
+			Math.max(0, ...model.rows.map((r) => textWidth(r.label, fontSize))) + 6
+		)
+	);
+	const totalWidth = Math.ceil(
+		Math.max(
+			fontSize * 1.2,
+			...model.rows.map((r) => textWidth(format(r.total), fontSize)),
+			...model.cols.map((c) => textWidth(format(c.total), fontSize))
+		) + 8
+	);
+	const gridX = rowLabelWidth;
+	const available = Math.max(10, width - rowLabelWidth - totalWidth);
+	const colStep = nCols ? Math.min(maxCell, available / nCols) : maxCell;
+	const rowStep = nRows ? Math.max(minRow, Math.min(colStep, maxGridHeight / nRows)) : colStep;
+	const gridWidth = colStep * nCols;
+	const gridHeight = rowStep * nRows;
+	const gapX = colStep >= 10 ? 2 : colStep >= 5 ? 1 : 0;
+	const gapY = rowStep >= 10 ? 2 : rowStep >= 5 ? 1 : 0;
+
+	// labels: every nth so that neighbours never touch (a label needs about 1.15 × its font size)
+	const need = fontSize * 1.15;
+	const rowEvery = Math.max(1, Math.ceil(need / rowStep));
+	const colEvery = Math.max(1, Math.ceil(need / colStep));
+	const headerMax = narrow ? 110 : 150;
+	const colLabelLen = Math.min(
+		headerMax,
+		Math.max(0, ...model.cols.map((c) => textWidth(c.label, fontSize)))
+	);
+	const headerHeight = Math.ceil(
+		Math.max(colLabelLen, textWidth(totalLabel, fontSize) < headerMax ? textWidth(totalLabel, fontSize) : 0) +
+			6
+	);
+	const gridY = legendHeight + headerHeight;
+
+	const rowIndex = new Map(model.rows.map((r, i) => [r.key, i]));
+	const colIndex = new Map(model.cols.map((c, i) => [c.key, i]));
+	const cells: PlacedCell[] = [];
+	for (const c of model.cells) {
+		const i = rowIndex.get(c.row);
+		const j = colIndex.get(c.col);
+		if (i === undefined || j === undefined) continue;
+		const r = matchRect(
+			c.match,
+			gridX + j * colStep + gapX / 2,
+			gridY + i * rowStep + gapY / 2,
+			colStep - gapX,
+			rowStep - gapY
+		);
+		cells.push({
+			key: `${c.row}|${c.col}`,
+			row: c.row,
+			col: c.col,
+			match: c.match,
+			x: round(r.x),
+			y: round(r.y),
+			width: round(r.width),
+			height: round(r.height),
+			fill: r.fill,
+			stroke: r.stroke,
+			strokeWidth: r.strokeWidth
+		});
+	}
+
+	const rowLabels: PlacedLabel[] = [];
+	const rowTotals: PlacedTotal[] = [];
+	model.rows.forEach((r, i) => {
+		if (i % rowEvery !== 0) return;
+		const y = round(gridY + i * rowStep + rowStep / 2);
+		rowLabels.push({
+			key: r.key,
+			label: r.label,
+			shown: truncate(r.label, rowLabelWidth - 6, fontSize),
+			x: gridX - 6,
+			y
+		});
+		rowTotals.push({ key: r.key, value: format(r.total), x: round(gridX + gridWidth + totalWidth - 2), y });
+	});
+	const colLabels: PlacedLabel[] = [];
+	const colTotals: PlacedTotal[] = [];
+	const colTotalsY = gridY + gridHeight + fontSize + 6;
+	// totals under the columns may be wider than a label is tall: thin them on their own
+	const widestColTotal = Math.max(0, ...model.cols.map((c) => textWidth(format(c.total), fontSize)));
+	const totalEvery = Math.max(colEvery, Math.ceil((widestColTotal + 3) / colStep));
+	model.cols.forEach((c, j) => {
+		const x = round(gridX + j * colStep + colStep / 2);
+		if (j % colEvery === 0)
+			colLabels.push({
+				key: c.key,
+				label: c.label,
+				shown: truncate(c.label, headerHeight - 6, fontSize),
+				x,
+				y: gridY - 6
+			});
+		if (j % totalEvery === 0) colTotals.push({ key: c.key, value: format(c.total), x, y: colTotalsY });
+	});
+
+	return {
+		width,
+		height: Math.ceil(colTotalsY + 6),
+		fontSize,
+		legend: { title: legendTitle, titleX: 0, y: 0, swatches, height: legendHeight },
+		gridX,
+		gridY,
+		gridWidth,
+		gridHeight,
+		colStep,
+		rowStep,
+		rowIndex,
+		colIndex,
+		cells,
+		rowLabels,
+		colLabels,
+		rowEvery,
+		colEvery,
+		rowTotals,
+		colTotals,
+		totalCaption: {
+			label: truncate(totalLabel, Math.min(headerHeight, rowLabelWidth) - 6, fontSize),
+			rowX: round(gridX + gridWidth + totalWidth / 2),
+			rowY: gridY - 6,
+			colX: gridX - 6,
+			colY: colTotalsY
+		}
+	};
+}
+
+export interface Box {
+	key: string;
+	x0: number;
+	y0: number;
+	x1: number;
+	y1: number;
+}
+
+/**
+ * The boxes the drawn labels occupy (row labels end-anchored left of the grid; column labels rotated −90°,
+ * starting at their anchor and reading upwards; totals), for overlap checks.
+ */
+export function labelBoxes(g: MatrixGeometry): Box[] {
+	const fs = g.fontSize;
+	const boxes: Box[] = [];
+	for (const l of g.rowLabels) {
+		const w = textWidth(l.shown, fs);
+		boxes.push({ key: `row:${l.key}`, x0: l.x - w, x1: l.x, y0: l.y - fs / 2, y1: l.y + fs / 2 });
+	}
+	for (const l of g.colLabels) {
+		const w = textWidth(l.shown, fs);
+		boxes.push({ key: `col:${l.key}`, x0: l.x - fs / 2, x1: l.x + fs / 2, y0: l.y - w, y1: l.y });
+	}
+	for (const t of g.rowTotals) {
+		const w = textWidth(t.value, fs);
+		boxes.push({ key: `rowTotal:${t.key}`, x0: t.x - w, x1: t.x, y0: t.y - fs / 2, y1: t.y + fs / 2 });
+	}
+	for (const t of g.colTotals) {
+		const w = textWidth(t.value, fs);
+		boxes.push({ key: `colTotal:${t.key}`, x0: t.x - w / 2, x1: t.x + w / 2, y0: t.y - fs, y1: t.y });
+	}
+	const c = g.totalCaption;
+	const cw = textWidth(c.label, fs);
+	boxes.push({ key: 'caption:row', x0: c.rowX - fs / 2, x1: c.rowX + fs / 2, y0: c.rowY - cw, y1: c.rowY });
+	boxes.push({ key: 'caption:col', x0: c.colX - cw, x1: c.colX, y0: c.colY - fs, y1: c.colY });
+	return boxes;
+}
+
+/** Pairs of boxes that overlap (touching edges allowed). */
+export function overlaps(boxes: Box[]): [string, string][] {
+	const out: [string, string][] = [];
+	const eps = 0.01;
+	for (let i = 0; i < boxes.length; i++)
+		for (let j = i + 1; j < boxes.length; j++) {
+			const a = boxes[i];
+			const b = boxes[j];
+			if (a.x0 < b.x1 - eps && b.x0 < a.x1 - eps && a.y0 < b.y1 - eps && b.y0 < a.y1 - eps)
+				out.push([a.key, b.key]);
+		}
+	return out;
+}
