@@ -1,0 +1,387 @@
+/**
+ * Geometry of the timeline: cities (rows) × the twelve months of 2023 plus an "undated" column (columns).
+ * With few rows every event is a small square in its cell, coloured by field, and an event that ran over
+ * several months is a bar from its first month to its last. With many rows (hundreds of cities) each cell
+ * becomes a heat cell whose shade gives its count. National events sit in a row of their own at the bottom.
+ * Data space (`rows`, `cells[c]` of event records) and screen space (`placed*`) are kept apart by name.
+ * Pure; no DOM.
+ */
+import { schemeBlues } from 'd3-scale-chromatic';
+import { textOn } from '../core/palette';
+import { textWidth, truncate, wrap } from '../core/text-width';
+
+/** Columns 0–11 are January–December; column 12 holds the events without a month. */
+export const UNDATED = 12;
+export const COLUMNS = 13;
+
+export interface TimelineEvent {
+	id: string;
+	colour: string;
+	/** Last month of an event that ran over several months (drawn as a bar from its first month). */
+	monthEnd: number | null;
+}
+
+export interface TimelineInputRow {
+	key: string;
+	label: string;
+	national: boolean;
+	/** Thirteen cells: months 1–12, then undated. A ranged event sits in the cell of its first month. */
+	cells: TimelineEvent[][];
+}
+
+export interface PlacedColumn {
+	index: number;
+	x: number;
+	width: number;
+	/** Header text lines and the line each sits on (month labels alternate lines when they are crowded). */
+	lines: string[];
+	line: number;
+	undated: boolean;
+}
+
+export interface PlacedRow {
+	key: string;
+	label: string;
+	shownLabel: string;
+	national: boolean;
+	y: number;
+	height: number;
+	/** This row's non-empty cells and event marks (the same objects as in the geometry's flat lists). */
+	cells: PlacedCell[];
+	marks: PlacedEventMark[];
+}
+
+export interface PlacedCell {
+	/** `${row key}|${column}` */
+	key: string;
+	rowKey: string;
+	column: number;
+	x: number;
+	y: number;
+	width: number;
+	height: number;
+	count: number;
+	ids: string[];
+	/** Heat mode: the cell's fill, its text colour and the count as drawn (null where it does not fit). */
+	fill: string | null;
+	textColour: string | null;
+	text: string | null;
+}
+
+export interface PlacedEventMark {
+	id: string;
+	rowKey: string;
+	colour: string;
+	x: number;
+	y: number;
+	width: number;
+	height: number;
+	/** Spans several months. */
+	ranged: boolean;
+}
+
+export interface HeatBin {
+	from: number;
+	to: number;
+	colour: string;
+}
+
+export interface TimelineGeometry {
+	mode: 'marks' | 'heat';
+	width: number;
+	height: number;
+	fontSize: number;
+	lineHeight: number;
+	labelWidth: number;
+	headerHeight: number;
+	columns: PlacedColumn[];
+	rows: PlacedRow[];
+	/** Non-empty cells in reading order (row by row, month by month, undated last). */
+	cells: PlacedCell[];
+	/** One per event (marks mode only). */
+	marks: PlacedEventMark[];
+	bins: HeatBin[];
+	/** The rule above the national row (null without one). */
+	nationalRuleY: number | null;
+	/** The rule left of the undated column. */
+	undatedRuleX: number;
+	/** Bottom of the grid. */
+	gridBottom: number;
+	/** Size of one event square. */
+	markSize: number;
+}
+
+export interface TimelineOptions {
+	width: number;
+	/** Short month names, January first. */
+	monthLabels: string[];
+	undatedLabel: string;
+	fontSize?: number;
+	/** Above this many rows cells are drawn as heat cells (default 40). */
+	heatThreshold?: number;
+	formatCount?: (n: number) => string;
+}
+
+const UNDATED_GAP = 8;
+const NATIONAL_GAP = 8;
+const MARK_GAP = 2;
+
+/** The narrowest width at which `label` wraps onto at most two lines without being cut. */
+function twoLineWidth(label: string, fontSize: number): number {
+	const full = Math.ceil(textWidth(label, fontSize));
+	for (let w = Math.ceil(full / 2); w < full; w++) {
+		const lines = wrap(label, w, fontSize);
+		if (lines.length <= 2 && lines.every((l) => label.includes(l))) return w;
+	}
+	return full;
+}
+
+/** Shades for counts 1…max: one per value up to four, else four equal bins. */
+export function heatBins(max: number): HeatBin[] {
+	if (max <= 0) return [];
+	const n = Math.min(4, max);
+	const step = Math.ceil(max / n);
+	const palette = schemeBlues[9];
+	const shades =
+		n === 1 ? [palette[5]] : Array.from({ length: n }, (_, i) => palette[3 + Math.round((i * 5) / (n - 1))]);
+	const bins: HeatBin[] = [];
+	for (let i = 0; i < n; i++) {
+		const from = i * step + 1;
+		if (from > max) break;
+		bins.push({ from, to: Math.min(max, (i + 1) * step), colour: shades[i] });
+	}
+	return bins;
+}
+
+export function timelineGeometry(rows: TimelineInputRow[], options: TimelineOptions): TimelineGeometry {
+	const fontSize = options.fontSize ?? 11;
+	const lineHeight = Math.round(fontSize * 1.25);
+	const fmt = options.formatCount ?? ((n: number) => String(n));
+	const mode = rows.length > (options.heatThreshold ?? 40) ? 'heat' : 'marks';
+	const width = options.width;
+
+	// row labels, then the columns: twelve equal months, a gap, and the undated column (wider if its label needs it)
+	const labelWidth = Math.ceil(
+		Math.min(width * 0.3, Math.max(0, ...rows.map((r) => textWidth(r.label, fontSize))) + 8)
+	);
+	const gridWidth = width - labelWidth - UNDATED_GAP;
+	const undatedNeeded = twoLineWidth(options.undatedLabel, fontSize) + 4;
+	const undatedWidth = Math.max(undatedNeeded, gridWidth / COLUMNS);
+	const colWidth = (gridWidth - undatedWidth) / 12;
+
+	const widestMonth = Math.max(...options.monthLabels.map((l) => textWidth(l, fontSize)));
+	const stagger = widestMonth + 4 > colWidth;
+	const undatedLines = wrap(options.undatedLabel, undatedWidth - 4, fontSize, 2);
+	const headerLines = Math.max(stagger ? 2 : 1, undatedLines.length);
+	const headerHeight = headerLines * lineHeight + 6;
+
+	const columns: PlacedColumn[] = [];
+	for (let c = 0; c < 12; c++) {
+		columns.push({
+			index: c,
+			x: labelWidth + c * colWidth,
+			width: colWidth,
+			lines: [options.monthLabels[c]],
+			line: stagger ? c % 2 : 0,
+			undated: false
+		});
+	}
+	const undatedRuleX = labelWidth + 12 * colWidth + UNDATED_GAP / 2;
+	columns.push({
+		index: UNDATED,
+		x: labelWidth + 12 * colWidth + UNDATED_GAP,
+		width: undatedWidth,
+		lines: undatedLines,
+		line: 0,
+		undated: true
+	});
+
+	// marks mode: squares per event; ranged events get lanes at the top of their row
+	const markSize = colWidth >= 36 ? 8 : 6;
+	const step = markSize + MARK_GAP;
+	const perLine = (w: number) => Math.max(1, Math.floor((w - 4 + MARK_GAP) / step));
+	const isRanged = (e: TimelineEvent, c: number) => c < 12 && e.monthEnd !== null && e.monthEnd > c + 1;
+
+	interface Lanes {
+		lane: Map<string, number>;
+		count: number;
+	}
+	const lanesOf = (row: TimelineInputRow): Lanes => {
+		const lane = new Map<string, number>();
+		const ends: number[] = [];
+		for (let c = 0; c < 12; c++) {
+			for (const e of row.cells[c] ?? []) {
+				if (!isRanged(e, c)) continue;
+				let l = ends.findIndex((end) => end < c);
+				if (l < 0) l = ends.length;
+				ends[l] = Math.min(11, (e.monthEnd as number) - 1);
+				lane.set(e.id, l);
+			}
+		}
+		return { lane, count: ends.length };
+	};
+	const rowLanes = mode === 'marks' ? rows.map(lanesOf) : [];
+	const pointLines = (row: TimelineInputRow, r: number) =>
+		rowLanes[r].count +
+		Math.max(
+			0,
+			...row.cells.map((cell, c) => {
+				const points = cell.filter((e) => !isRanged(e, c)).length;
+				return Math.ceil(points / perLine(c === UNDATED ? undatedWidth : colWidth));
+			})
+		);
+	const rowHeight =
+		mode === 'heat'
+			? Math.max(fontSize + 3, 13)
+			: Math.max(fontSize + 7, Math.max(1, ...rows.map(pointLines)) * step - MARK_GAP + 6);
+
+	const placedRows: PlacedRow[] = [];
+	const cells: PlacedCell[] = [];
+	const marks: PlacedEventMark[] = [];
+	const maxCount = Math.max(0, ...rows.flatMap((r) => r.cells.map((c) => c.length)));
+	const bins = mode === 'heat' ? heatBins(maxCount) : [];
+	const binOf = (n: number) => bins.find((b) => n >= b.from && n <= b.to) ?? bins[bins.length - 1];
+
+	let y = headerHeight;
+	let nationalRuleY: number | null = null;
+	rows.forEach((row, r) => {
+		if (row.national) {
+			nationalRuleY = y + NATIONAL_GAP / 2;
+			y += NATIONAL_GAP;
+		}
+		const placed: PlacedRow = {
+			key: row.key,
+			label: row.label,
+			shownLabel: truncate(row.label, labelWidth - 8, fontSize),
+			national: row.national,
+			y,
+			height: rowHeight,
+			cells: [],
+			marks: []
+		};
+		placedRows.push(placed);
+		for (let c = 0; c < COLUMNS; c++) {
+			const events = row.cells[c] ?? [];
+			if (!events.length) continue;
+			const col = columns[c];
+			let fill: string | null = null;
+			let textColour: string | null = null;
+			let text: string | null = null;
+			if (mode === 'heat') {
+				fill = binOf(events.length).colour;
+				textColour = textOn(fill);
+				const label = fmt(events.length);
+				text = textWidth(label, fontSize - 1) + 2 <= col.width - 2 && rowHeight >= fontSize ? label : null;
+			} else {
+				const n = perLine(col.width);
+				const inset = (col.width - (n * step - MARK_GAP)) / 2;
+				const { lane, count: laneCount } = rowLanes[r];
+				let j = 0;
+				for (const e of events) {
+					if (isRanged(e, c)) {
+						const end = columns[Math.min(11, (e.monthEnd as number) - 1)];
+						placed.marks.push({
+							id: e.id,
+							rowKey: row.key,
+							colour: e.colour,
+							x: col.x + inset,
+							y: y + 3 + (lane.get(e.id) ?? 0) * step,
+							width: end.x + end.width - inset - (col.x + inset),
+							height: markSize,
+							ranged: true
+						});
+					} else {
+						placed.marks.push({
+							id: e.id,
+							rowKey: row.key,
+							colour: e.colour,
+							x: col.x + inset + (j % n) * step,
+							y: y + 3 + (laneCount + Math.floor(j / n)) * step,
+							width: markSize,
+							height: markSize,
+							ranged: false
+						});
+						j++;
+					}
+				}
+			}
+			placed.cells.push({
+				key: `${row.key}|${c}`,
+				rowKey: row.key,
+				column: c,
+				x: col.x,
+				y,
+				width: col.width,
+				height: rowHeight,
+				count: events.length,
+				ids: events.map((e) => e.id),
+				fill,
+				textColour,
+				text
+			});
+		}
+		cells.push(...placed.cells);
+		marks.push(...placed.marks);
+		y += rowHeight;
+	});
+
+	return {
+		mode,
+		width,
+		height: y + 2,
+		fontSize,
+		lineHeight,
+		labelWidth,
+		headerHeight,
+		columns,
+		rows: placedRows,
+		cells,
+		marks,
+		bins,
+		nationalRuleY,
+		undatedRuleX,
+		gridBottom: y,
+		markSize
+	};
+}
+
+/** Key of the national row (city rows are keyed by city id). */
+export const NATIONAL_KEY = '__national';
+
+/**
+ * The aggregate's rows (data space, with event ids) as the geometry's input: one labelled row per row,
+ * thirteen cells of events with their colour, and the last month of each ranged event.
+ */
+export function timelineInput(
+	rows: {
+		cityId: string | null;
+		eventIds: string[][];
+		ranges: { eventId: string; monthEnd: number }[];
+	}[],
+	label: (cityId: string | null) => string,
+	colourOf: (eventId: string) => string
+): TimelineInputRow[] {
+	return rows.map((r) => {
+		const ends = new Map(r.ranges.map((g) => [g.eventId, g.monthEnd]));
+		return {
+			key: r.cityId ?? NATIONAL_KEY,
+			label: label(r.cityId),
+			national: r.cityId === null,
+			cells: Array.from({ length: COLUMNS }, (_, c) =>
+				(r.eventIds[c] ?? []).map((id) => ({ id, colour: colourOf(id), monthEnd: ends.get(id) ?? null }))
+			)
+		};
+	});
+}
+
+/** The finding the title states: the busiest month(s) of the dated events, and how many have no month. */
+export function timelineFinding(totals: { counts: number[]; undated: number; total: number }): {
+	months: number[];
+	count: number;
+	undated: number;
+	total: number;
+} {
+	const count = Math.max(0, ...totals.counts);
+	const months = count > 0 ? totals.counts.flatMap((v, i) => (v === count ? [i + 1] : [])) : [];
+	return { months, count, undated: totals.undated, total: totals.total };
+}

@@ -1,0 +1,77 @@
+import { describe, expect, it } from 'vitest';
+import { timeline } from '../../src/lib/aggregate/timeline';
+import TimelineChart from '../../src/lib/charts/Timeline/TimelineChart.svelte';
+import { builtinDataset } from '../../src/lib/data/builtin';
+import { fixtureDataset } from './fixture';
+import { expectGolden, renderSvgs } from './golden';
+
+const tl = timeline(fixtureDataset);
+
+describe('timeline (golden SVG)', () => {
+	for (const locale of ['en', 'zh'] as const) {
+		for (const variant of ['wide', 'narrow'] as const) {
+			it(`renders the fixture in ${locale} (${variant})`, () => {
+				const [svg] = renderSvgs(TimelineChart, { dataset: fixtureDataset, timeline: tl, locale }, variant);
+				expectGolden(`timeline-fixture-${locale}${variant === 'narrow' ? '-narrow' : ''}`, svg);
+			});
+		}
+	}
+
+	it('renders counted heat cells when there are more rows than the threshold', () => {
+		for (const variant of ['wide', 'narrow'] as const) {
+			const [svg] = renderSvgs(
+				TimelineChart,
+				{ dataset: fixtureDataset, timeline: tl, locale: 'en', heatThreshold: 2 },
+				variant
+			);
+			expect(svg).not.toContain('class="event');
+			// alpha 4 (Feb, Apr, Jul, no month), beta 3, gamma 2, delta 1, national 1
+			expect(svg.match(/class="heat"/g)?.length).toBe(11);
+			expectGolden(`timeline-fixture-en-heat${variant === 'narrow' ? '-narrow' : ''}`, svg);
+		}
+	});
+});
+
+describe('timeline on the built-in data', () => {
+	const real = timeline(builtinDataset, { includeCommentary: false });
+
+	it('states the busiest month and the undated count in its title (counted by hand)', () => {
+		// article events only: May 6 (Hangzhou ×2, Shanghai R&D opinions, three May–June AI policies), 11 undated
+		const [zh] = renderSvgs(TimelineChart, { dataset: builtinDataset, timeline: real, locale: 'zh' });
+		expect(zh).toMatch(/<title[^>]*>5月事件最多（6 件），另有 11 件未注明月份<\/title>/);
+		const [en] = renderSvgs(TimelineChart, { dataset: builtinDataset, timeline: real, locale: 'en' });
+		expect(en).toMatch(
+			/<title[^>]*>May was the busiest month \(6 events\); the source gives no month for 11 events<\/title>/
+		);
+		// 44 events, 15 cities, 2 national (the computing-infrastructure plan and the wave of language models)
+		expect(en).toContain('Grid of 44 events by month of 2023 for 15 cities');
+		expect(en).toContain('National actions (2 events) have a row of their own at the bottom.');
+	});
+
+	it('has a national row and an undated column, and draws the ranged AI policies as bars', () => {
+		for (const variant of ['wide', 'narrow'] as const) {
+			const [svg] = renderSvgs(
+				TimelineChart,
+				{ dataset: builtinDataset, timeline: real, locale: 'zh' },
+				variant
+			);
+			expect(svg).toMatch(/<g class="row national"[^>]*data-row="__national"/);
+			expect(svg).toContain('>全国</text>');
+			expect(svg).toMatch(/>月份<\/text>[\s\S]*?>不详<\/text>|>月份不详<\/text>/);
+			expect(svg.match(/class="event ranged"/g)?.length).toBe(3);
+			// one square or bar per event, one keyboard/pointer target per non-empty cell
+			expect(svg.match(/class="event/g)?.length).toBe(44);
+			expect(svg).not.toMatch(/\sstyle=/);
+			expect(svg).toMatch(/<g class="hits" data-export="omit"/);
+			expectGolden(`timeline-builtin-zh-${variant}`, svg);
+		}
+		const [en] = renderSvgs(
+			TimelineChart,
+			{ dataset: builtinDataset, timeline: real, locale: 'en' },
+			'narrow'
+		);
+		expect(en).toContain('>National</text>');
+		expect(en).toMatch(/>No<\/text>[\s\S]*?>month<\/text>|>No month<\/text>/);
+		expectGolden('timeline-builtin-en-narrow', en);
+	});
+});

@@ -1,0 +1,276 @@
+import { describe, expect, it } from 'vitest';
+import { syntheticDataset } from '../../src/lib/aggregate/synthetic';
+import { timeline } from '../../src/lib/aggregate/timeline';
+import { categoryColour } from '../../src/lib/charts/core/palette';
+import { textWidth } from '../../src/lib/charts/core/text-width';
+import {
+	heatBins,
+	NATIONAL_KEY,
+	timelineFinding,
+	timelineGeometry,
+	timelineInput,
+	UNDATED,
+	type TimelineGeometry
+} from '../../src/lib/charts/Timeline/geometry';
+import { builtinDataset } from '../../src/lib/data/builtin';
+import type { Dataset, Locale } from '../../src/lib/data/types';
+import type { Filter } from '../../src/lib/aggregate/filter';
+import { formatMonthShort, t } from '../../src/lib/i18n';
+import { fixtureDataset } from '../svg/fixture';
+
+const WIDTHS = [696, 344];
+const LOCALES: Locale[] = ['en', 'zh'];
+
+function geometry(ds: Dataset, locale: Locale, width: number, filter: Filter = {}, heatThreshold?: number) {
+	const tl = timeline(ds, filter);
+	const cities = new Map(ds.cities.map((c) => [c.id, c.name[locale]]));
+	const cats = new Map(ds.categories.map((c) => [c.id, c.order]));
+	const events = new Map(ds.events.map((e) => [e.id, e]));
+	const rows = timelineInput(
+		tl.rows.filter((r) => r.total > 0),
+		(id) => (id === null ? t(locale, 'timeline.national') : cities.get(id)!),
+		(id) => categoryColour(cats.get(events.get(id)!.categoryId)!)
+	);
+	const g = timelineGeometry(rows, {
+		width,
+		monthLabels: Array.from({ length: 12 }, (_, i) => formatMonthShort(locale, i + 1)),
+		undatedLabel: t(locale, 'timeline.undated'),
+		heatThreshold
+	});
+	return { tl, rows, g };
+}
+
+/** Horizontal extents of the header labels on each header line. */
+function headerBoxes(g: TimelineGeometry) {
+	return g.columns.flatMap((col) =>
+		col.lines.map((line, i) => {
+			const w = textWidth(line, g.fontSize);
+			const cx = col.x + col.width / 2;
+			return { line: col.line + i, left: cx - w / 2, right: cx + w / 2, col };
+		})
+	);
+}
+
+describe('timeline geometry: columns and rows', () => {
+	it('has twelve month columns, then an undated column set apart on the right', () => {
+		const { g } = geometry(fixtureDataset, 'en', 696);
+		expect(g.columns).toHaveLength(13);
+		const months = g.columns.slice(0, 12);
+		expect(months.map((c) => c.lines[0])).toEqual([
+			'Jan',
+			'Feb',
+			'Mar',
+			'Apr',
+			'May',
+			'Jun',
+			'Jul',
+			'Aug',
+			'Sep',
+			'Oct',
+			'Nov',
+			'Dec'
+		]);
+		for (let i = 1; i < 12; i++) expect(months[i].x).toBeCloseTo(months[i - 1].x + months[i - 1].width, 9);
+		const undated = g.columns[UNDATED];
+		expect(undated.undated).toBe(true);
+		expect(undated.lines.join(' ')).toBe('No month');
+		expect(undated.x).toBeGreaterThan(months[11].x + months[11].width);
+		expect(g.undatedRuleX).toBeGreaterThan(months[11].x + months[11].width);
+		expect(g.undatedRuleX).toBeLessThan(undated.x);
+		expect(undated.x + undated.width).toBeCloseTo(696, 6);
+		// fixture: alpha's a4 has no month
+		const cell = g.cells.find((c) => c.key === 'alpha|12')!;
+		expect(cell.ids).toEqual(['a4']);
+		expect(cell.x).toBe(undated.x);
+	});
+
+	it('puts national events in a row of their own at the bottom, below a rule', () => {
+		const { g } = geometry(fixtureDataset, 'zh', 344);
+		const last = g.rows.at(-1)!;
+		expect(last.national).toBe(true);
+		expect(last.key).toBe(NATIONAL_KEY);
+		expect(last.label).toBe('全国');
+		expect(g.rows.slice(0, -1).every((r) => !r.national)).toBe(true);
+		const above = g.rows.at(-2)!;
+		expect(g.nationalRuleY).toBeGreaterThan(above.y + above.height);
+		expect(g.nationalRuleY).toBeLessThan(last.y);
+		// n1: national, October
+		expect(g.cells.find((c) => c.rowKey === NATIONAL_KEY)!.column).toBe(9);
+	});
+
+	it('draws a ranged event as a bar across exactly its months', () => {
+		for (const width of WIDTHS) {
+			const { g } = geometry(fixtureDataset, 'en', width);
+			// b2: Beta, May to June
+			const bar = g.marks.find((m) => m.id === 'b2')!;
+			expect(bar.ranged).toBe(true);
+			const may = g.columns[4];
+			const jun = g.columns[5];
+			expect(bar.x).toBeGreaterThanOrEqual(may.x);
+			expect(bar.x).toBeLessThan(may.x + may.width / 2);
+			expect(bar.x + bar.width).toBeGreaterThan(jun.x + jun.width / 2);
+			expect(bar.x + bar.width).toBeLessThanOrEqual(jun.x + jun.width);
+			// it is one event, counted in May's cell only
+			expect(g.cells.find((c) => c.key === 'beta|4')!.ids).toEqual(['b2']);
+			expect(g.cells.find((c) => c.key === 'beta|5')).toBeUndefined();
+			// every other mark is a single square
+			expect(g.marks.filter((m) => m.ranged).map((m) => m.id)).toEqual(['b2']);
+		}
+	});
+
+	it('spans May to June for the built-in AI-industry policies of Beijing, Shenzhen and Chengdu', () => {
+		const { g } = geometry(builtinDataset, 'zh', 696, { includeCommentary: false });
+		const ranged = g.marks.filter((m) => m.ranged);
+		expect(ranged.map((m) => m.id).sort()).toEqual([
+			'beijing-ai-industry-policy',
+			'chengdu-ai-industry-policy',
+			'shenzhen-ai-industry-policy'
+		]);
+		for (const bar of ranged) {
+			expect(bar.x).toBeGreaterThanOrEqual(g.columns[4].x);
+			expect(bar.x + bar.width).toBeLessThanOrEqual(g.columns[5].x + g.columns[5].width);
+			expect(bar.x + bar.width).toBeGreaterThan(g.columns[5].x);
+		}
+	});
+});
+
+describe('timeline geometry: legibility', () => {
+	for (const locale of LOCALES) {
+		for (const width of WIDTHS) {
+			it(`has no overlapping labels or marks at ${width}px in ${locale}`, () => {
+				for (const ds of [fixtureDataset, builtinDataset]) {
+					const { g } = geometry(ds, locale, width);
+					// header labels on the same line do not collide, and each fits the width of the chart
+					const boxes = headerBoxes(g);
+					for (const line of [0, 1, 2]) {
+						const onLine = boxes.filter((b) => b.line === line).sort((a, b) => a.left - b.left);
+						for (let i = 1; i < onLine.length; i++) {
+							expect(onLine[i].left, `${onLine[i - 1].col.lines} / ${onLine[i].col.lines}`).toBeGreaterThan(
+								onLine[i - 1].right
+							);
+						}
+					}
+					for (const b of boxes) expect(b.right).toBeLessThanOrEqual(width + 0.01);
+					// the undated header is never cut and fits its column
+					const undated = g.columns[UNDATED];
+					expect(undated.lines.join(locale === 'en' ? ' ' : '')).toBe(t(locale, 'timeline.undated'));
+					for (const l of undated.lines) expect(textWidth(l, g.fontSize)).toBeLessThanOrEqual(undated.width);
+					expect(g.headerHeight).toBeGreaterThanOrEqual(
+						(Math.max(...g.columns.map((c) => c.line + c.lines.length)) * g.lineHeight) | 0
+					);
+					// row labels fit their column, and rows are tall enough for them
+					for (const row of g.rows) {
+						expect(textWidth(row.shownLabel, g.fontSize)).toBeLessThanOrEqual(g.labelWidth - 8);
+						expect(row.height).toBeGreaterThanOrEqual(g.fontSize + 2);
+					}
+					for (let i = 1; i < g.rows.length; i++) {
+						expect(g.rows[i].y).toBeGreaterThanOrEqual(g.rows[i - 1].y + g.rows[i - 1].height);
+					}
+					// each square stays inside its cell and no two marks overlap
+					const byRow = new Map(g.rows.map((r) => [r.key, r]));
+					for (const m of g.marks) {
+						const row = byRow.get(m.rowKey)!;
+						expect(m.y).toBeGreaterThanOrEqual(row.y);
+						expect(m.y + m.height).toBeLessThanOrEqual(row.y + row.height);
+						if (!m.ranged) {
+							const cell = g.cells.find((c) => c.rowKey === m.rowKey && c.ids.includes(m.id))!;
+							expect(m.x).toBeGreaterThanOrEqual(cell.x);
+							expect(m.x + m.width).toBeLessThanOrEqual(cell.x + cell.width);
+						}
+					}
+					for (let i = 0; i < g.marks.length; i++) {
+						for (let j = i + 1; j < g.marks.length; j++) {
+							const a = g.marks[i];
+							const b = g.marks[j];
+							const apart =
+								a.x + a.width <= b.x ||
+								b.x + b.width <= a.x ||
+								a.y + a.height <= b.y ||
+								b.y + b.height <= a.y;
+							expect(apart, `${a.id} / ${b.id}`).toBe(true);
+						}
+					}
+				}
+			});
+		}
+	}
+
+	it('stacks several events of one cell inside it', () => {
+		// Shanghai, article events only: February holds the X-ray laser and the innovative-HQ rules
+		const { g } = geometry(builtinDataset, 'en', 344, { includeCommentary: false });
+		const feb = g.cells.find((c) => c.key === 'shanghai|1')!;
+		expect(feb.count).toBe(2);
+		const squares = g.marks.filter((m) => feb.ids.includes(m.id));
+		expect(squares).toHaveLength(2);
+	});
+
+	it('keeps one square per event: marks match the events in view', () => {
+		const { tl, g } = geometry(builtinDataset, 'zh', 696);
+		expect(g.mode).toBe('marks');
+		expect(g.marks).toHaveLength(tl.totals.total);
+		expect(g.cells.reduce((a, c) => a + c.count, 0)).toBe(tl.totals.total);
+	});
+
+	it('turns cells into counted heat cells at 300 cities', () => {
+		const ds = syntheticDataset({ seed: 7, cities: 300, events: 3000 });
+		for (const width of WIDTHS) {
+			const { tl, rows, g } = geometry(ds, 'en', width);
+			expect(rows.length).toBeGreaterThan(40);
+			expect(g.mode).toBe('heat');
+			expect(g.marks).toHaveLength(0);
+			// every event is counted once, in exactly one cell
+			expect(g.cells.reduce((a, c) => a + c.count, 0)).toBe(tl.totals.total);
+			expect(new Set(g.cells.flatMap((c) => c.ids)).size).toBe(tl.totals.total);
+			// every cell is shaded by its bin, and the bins cover 1…max without gaps
+			const max = Math.max(...g.cells.map((c) => c.count));
+			expect(g.bins[0].from).toBe(1);
+			expect(g.bins.at(-1)!.to).toBe(max);
+			for (let i = 1; i < g.bins.length; i++) expect(g.bins[i].from).toBe(g.bins[i - 1].to + 1);
+			for (const c of g.cells) {
+				const bin = g.bins.find((b) => c.count >= b.from && c.count <= b.to)!;
+				expect(c.fill).toBe(bin.colour);
+				if (c.text) expect(textWidth(c.text, g.fontSize - 1)).toBeLessThanOrEqual(c.width);
+			}
+			// rows stay tall enough to read their labels
+			for (const r of g.rows) expect(r.height).toBeGreaterThanOrEqual(g.fontSize + 2);
+			expect(g.rows.at(-1)!.national).toBe(true);
+		}
+	});
+
+	it('makes heat bins of one value each up to four, and four ranges above', () => {
+		expect(heatBins(0)).toEqual([]);
+		expect(heatBins(3).map((b) => [b.from, b.to])).toEqual([
+			[1, 1],
+			[2, 2],
+			[3, 3]
+		]);
+		expect(heatBins(10).map((b) => [b.from, b.to])).toEqual([
+			[1, 3],
+			[4, 6],
+			[7, 9],
+			[10, 10]
+		]);
+		const colours = heatBins(10).map((b) => b.colour);
+		expect(new Set(colours).size).toBe(4);
+	});
+});
+
+describe('timeline finding', () => {
+	it('finds the busiest month and the undated count on the built-in data (counted by hand)', () => {
+		// Article events only (44): May has 6 — Hangzhou's digital-economy law draft and No. 1 project plan,
+		// Shanghai's corporate R&D opinions, and the three May–June AI policies (counted at May); October
+		// has 5; 11 events give no month.
+		const tl = timeline(builtinDataset, { includeCommentary: false });
+		expect(timelineFinding(tl.totals)).toEqual({ months: [5], count: 6, undated: 11, total: 44 });
+	});
+
+	it('lists tied months in order', () => {
+		expect(timelineFinding({ counts: [0, 2, 0, 0, 2, 0, 0, 0, 0, 0, 0, 1], undated: 0, total: 5 })).toEqual({
+			months: [2, 5],
+			count: 2,
+			undated: 0,
+			total: 5
+		});
+		expect(timelineFinding({ counts: new Array(12).fill(0), undated: 3, total: 3 }).months).toEqual([]);
+	});
+});
