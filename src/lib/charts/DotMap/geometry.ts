@@ -379,7 +379,7 @@ export function dotMapGeometry(
 		let lastY = -Infinity;
 		const keys: SizeKey[] = keyValues.map((v) => {
 			const r = radius(v);
-			const labelY = Math.max(baseY - 2 * r, lastY + smallFont);
+			const labelY = Math.max(baseY - 2 * r, lastY + smallFont + 1);
 			lastY = labelY;
 			return {
 				value: v,
