@@ -10,7 +10,7 @@ export const en = {
 	'mix.titleNoLean': '{field} is the biggest field overall ({share})',
 	'mix.subtitleCount': 'Events per city in 2023, split by field, with the all-city average for reference',
 	'mix.subtitleShare':
-		'Each city’s 2023 events split by field, as shares of its total, with the all-city average for reference',
+		'The 2023 events of each city split by field, as shares of its total, with the all-city average for reference',
 	'mix.average': 'All cities (average)',
 	'mix.modeLabel': 'Show the bars as',
 	'mix.modeCount': 'Counts',
