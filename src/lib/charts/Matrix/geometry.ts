@@ -351,7 +351,9 @@ export function matrixGeometry(model: MatrixModel, options: MatrixOptions): Matr
 	const colTotalsY = gridY + gridHeight + fontSize + 6;
 	// totals under the columns may be wider than a label is tall: thin them on their own
 	const widestColTotal = Math.max(0, ...model.cols.map((c) => textWidth(format(c.total), fontSize)));
-	const totalEvery = Math.max(colEvery, Math.ceil((widestColTotal + 3) / colStep));
+	// (the first may be nudged right, see below, so leave room for that too)
+	const nudge = Math.max(0, widestColTotal / 2 - 2 - colStep / 2);
+	const totalEvery = Math.max(colEvery, Math.ceil((widestColTotal + 3 + nudge) / colStep));
 	model.cols.forEach((c, j) => {
 		const x = round(gridX + j * colStep + colStep / 2);
 		if (j % colEvery === 0)
@@ -362,7 +364,12 @@ export function matrixGeometry(model: MatrixModel, options: MatrixOptions): Matr
 				x,
 				y: gridY - 6
 			});
-		if (j % totalEvery === 0) colTotals.push({ key: c.key, value: format(c.total), x, y: colTotalsY });
+		if (j % totalEvery === 0) {
+			// a wide total under a narrow first column must not run into the "Total" caption left of the grid
+			const value = format(c.total);
+			const half = textWidth(value, fontSize) / 2;
+			colTotals.push({ key: c.key, value, x: round(Math.max(x, gridX - 2 + half)), y: colTotalsY });
+		}
 	});
 
 	return {

@@ -1,0 +1,95 @@
+import { render } from 'svelte/server';
+import { describe, expect, it } from 'vitest';
+import { syntheticDataset } from '../../src/lib/aggregate/synthetic';
+import IndustryMatrixChart from '../../src/lib/charts/Matrix/IndustryMatrixChart.svelte';
+import RichTooltip from '../../src/lib/charts/Matrix/RichTooltip.svelte';
+import { builtinDataset } from '../../src/lib/data/builtin';
+import { expectGolden, renderSvgs } from './golden';
+import { industryFixture } from './industry-fixture';
+
+const HAN = /\p{Script=Han}/u;
+
+describe('industry matrix (golden SVG)', () => {
+	it('renders the fixture in English', () => {
+		const [svg] = renderSvgs(IndustryMatrixChart, { dataset: industryFixture, locale: 'en' });
+		expectGolden('industry-matrix-fixture-en', svg);
+		expect(HAN.test(svg)).toBe(false);
+	});
+
+	it('renders the fixture in Chinese, ordered by count and similarity', () => {
+		const [svg] = renderSvgs(IndustryMatrixChart, {
+			dataset: industryFixture,
+			locale: 'zh',
+			rowOrder: 'count',
+			colOrder: 'similarity'
+		});
+		expectGolden('industry-matrix-fixture-zh-count', svg);
+	});
+
+	it('renders the narrow (phone) variant', () => {
+		const [svg] = renderSvgs(IndustryMatrixChart, { dataset: industryFixture, locale: 'en' }, 'narrow');
+		expectGolden('industry-matrix-fixture-en-narrow', svg);
+	});
+
+	it('states the finding on the real data and draws one rect per non-empty cell', () => {
+		const [en] = renderSvgs(IndustryMatrixChart, { dataset: builtinDataset, locale: 'en' });
+		expect(en).toMatch(
+			/<title[^>]*>All 4 cities name one track in common: Cell and gene technologies<\/title>/
+		);
+		const [zh] = renderSvgs(IndustryMatrixChart, { dataset: builtinDataset, locale: 'zh' });
+		expect(zh).toMatch(/<title[^>]*>全部 4 座城市只有一个共同赛道：细胞与基因<\/title>/);
+		// Suzhou 9 + Nanjing 8 + Beijing 11 + Shenzhen 10 tracks
+		expect(zh.match(/<rect data-key=/g)).toHaveLength(38);
+		expect(zh).toContain('data-key="beijing|cell-gene"');
+		for (const svg of [en, zh]) {
+			expect(svg).not.toMatch(/\sstyle=/);
+			expect(svg).not.toContain('foreignObject');
+		}
+	});
+
+	it('renders 300 cities × 60 tracks with a lean DOM', () => {
+		const ds = syntheticDataset({ cities: 300, tracks: 60, events: 10, seed: 7 });
+		const nonEmpty = new Set(
+			ds.futureIndustries.flatMap((l) =>
+				l.items.flatMap((it) => it.tracks.map((t) => `${l.cityId}|${t.trackId}`))
+			)
+		).size;
+		const { body } = render(IndustryMatrixChart, { props: { dataset: ds, locale: 'zh' } });
+		const svgs = body.match(/<svg\b[\s\S]*?<\/svg>/g) ?? [];
+		expect(svgs).toHaveLength(2);
+		for (const svg of svgs) {
+			expect(svg.match(/<rect data-key=/g)).toHaveLength(nonEmpty);
+			// no per-cell groups: the whole chart has a few dozen <g>
+			expect((svg.match(/<g\b/g) ?? []).length).toBeLessThan(30);
+			// labels thinned: far fewer than 300 + 60
+			expect((svg.match(/<text\b/g) ?? []).length).toBeLessThan(300);
+			const height = Number(/viewBox="0 0 \d+ (\d+)"/.exec(svg)?.[1]);
+			expect(height).toBeLessThan(2200);
+		}
+	}, 60_000);
+
+	it('shows sort controls outside the SVG only when the page listens', () => {
+		const without = render(IndustryMatrixChart, { props: { dataset: industryFixture, locale: 'en' } }).body;
+		expect(without).not.toContain('<select');
+		const withControls = render(IndustryMatrixChart, {
+			props: { dataset: industryFixture, locale: 'en', onorderchange: () => {} }
+		}).body;
+		expect(withControls.match(/<select/g)).toHaveLength(2);
+		expect(withControls.indexOf('<select')).toBeLessThan(withControls.indexOf('<svg'));
+		expect(withControls).toContain('Similar cities together');
+	});
+
+	it('marks the Chinese original in an English tooltip as Chinese', () => {
+		const body = render(RichTooltip, {
+			props: {
+				x: 10,
+				y: 10,
+				bounds: { width: 300, height: 200 },
+				lines: [{ text: 'Alpha · Quantum' }, { text: '“Quantum technology” (exact)', zh: '量子技术' }]
+			}
+		}).body;
+		expect(body).toContain('data-export="omit"');
+		expect(body).toMatch(/<tspan lang="zh-CN"[^>]*>量子技术<\/tspan>/);
+		expect(body.replace(/<tspan lang="zh-CN"[^>]*>[^<]*<\/tspan>/g, '')).not.toMatch(HAN);
+	});
+});
