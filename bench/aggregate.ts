@@ -517,12 +517,22 @@ const machine = `${sh('nproc')} cores, ${cpu}, Node ${process.version}; 1-minute
 	2
 )} at the start, ${os.loadavg()[0].toFixed(2)} at the end`;
 const date = new Date().toISOString().slice(0, 10);
+const cores = os.cpus().length;
+const peakLoad = Math.max(loadAtStart, os.loadavg()[0]);
+const overloaded = peakLoad > cores;
+const cube1M = rows.find((x) => x.n === LARGEST && x.figure === 'cube');
+const overloadNote =
+	`**This run shared the machine with other work (load ${peakLoad.toFixed(1)} on ${cores} cores), so absolute ` +
+	`times are inflated: d3.rollups took ${fmt(cube1M?.d3 ?? NaN)} ms for the 1M cube, against ≈ 390 ms on the idle ` +
+	'machine. The ratios, measured in the same run on the same data, are the meaningful part; rerun ' +
+	'`npm run bench -- aggregate` on a quiet machine for absolute figures.**';
 
 console.log('\nAggregation engine: medians in ms (lower is better); ratios = baseline time / our time\n');
 console.log(table.join('\n'));
 console.log('\nTargets\n');
 console.log(['| | target | measured |', '| --- | --- | --- |', ...targetLines].join('\n'));
 console.log(`\n${machine}; ${date}; whole benchmark ${totalSecs.toFixed(0)} s`);
+if (overloaded) console.log(`\n${overloadNote.replace(/\*\*/g, '')}`);
 
 const section = [
 	'## Aggregation engine',
@@ -538,6 +548,7 @@ const section = [
 	'"ours" excludes the one-time encoding (cached per dataset); the last column adds it back. The industry',
 	'matrix and the Jaccard matrix do not depend on the number of events and are timed once.',
 	'Other work shares this 2-core machine, so expect some noise between runs.',
+	...(overloaded ? ['', overloadNote] : []),
 	'',
 	...table,
 	'',
