@@ -85,7 +85,7 @@ describe('industry matrix (golden SVG)', () => {
 				x: 10,
 				y: 10,
 				bounds: { width: 300, height: 200 },
-				lines: [{ text: 'Alpha · Quantum' }, { text: '“Quantum technology” (exact)', zh: '量子技术' }]
+				lines: [{ text: 'Alpha · Quantum' }, { text: 'Quantum technology (exact)', zh: '量子技术' }]
 			}
 		}).body;
 		expect(body).toContain('data-export="omit"');
