@@ -53,3 +53,19 @@ describe('similarity heatmap (golden SVG)', () => {
 		expect(body.indexOf('aria-pressed')).toBeLessThan(body.indexOf('<svg'));
 	});
 });
+
+describe('industry charts with no future-industry lists', () => {
+	it('render an empty state instead of failing', async () => {
+		const IndustryMatrixChart = (await import('../../src/lib/charts/Matrix/IndustryMatrixChart.svelte'))
+			.default;
+		const UpSetChart = (await import('../../src/lib/charts/UpSet/UpSetChart.svelte')).default;
+		const empty = { ...industryFixture, futureIndustries: [] };
+		expect(renderSvgs(IndustryMatrixChart, { dataset: empty, locale: 'en' })[0]).toContain(
+			'None of the cities in view has a future-industry list'
+		);
+		expect(renderSvgs(UpSetChart, { dataset: empty, locale: 'en' })[0]).toContain(
+			'No future-industry lists to compare'
+		);
+		expect(renderSvgs(SimilarityChart, { dataset: empty, locale: 'zh' })[0]).toContain('可比较的城市不足');
+	});
+});

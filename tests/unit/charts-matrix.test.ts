@@ -177,3 +177,12 @@ describe('industry matrix at scale (300 cities × 60 tracks)', () => {
 		}
 	}
 });
+
+describe('industry matrix accessibility', () => {
+	it('outlines broad matches in a colour that stands out against white (3:1 for graphics)', async () => {
+		const { contrast } = await import('../../src/lib/charts/core/palette');
+		const g = geometry(matrixModel(builtinDataset, { locale: 'en' }), 696);
+		const broad = g.cells.find((c) => c.match === 'broad');
+		expect(contrast(broad?.stroke ?? '#ffffff', '#ffffff')).toBeGreaterThanOrEqual(3);
+	});
+});

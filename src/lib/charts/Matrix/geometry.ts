@@ -217,15 +217,16 @@ export function matchRect(
 			stroke: 'none',
 			strokeWidth: 0
 		};
-	// broad: a light square with an outline in the partial blue, inset so the stroke stays inside the cell
-	const sw = w >= 6 && h >= 6 ? 1.5 : 1;
+	// broad: a light square outlined in the darkest blue (the outline, not the pale fill, must stand out
+	// against white), inset so the stroke stays inside the cell
+	const sw = w >= 8 && h >= 8 ? 1.5 : w >= 4 && h >= 4 ? 1 : 0.5;
 	return {
 		x: x + sw / 2,
 		y: y + sw / 2,
 		width: Math.max(0, w - sw),
 		height: Math.max(0, h - sw),
 		fill: MATCH_COLOURS.broad,
-		stroke: MATCH_COLOURS.partial,
+		stroke: MATCH_COLOURS.exact,
 		strokeWidth: sw
 	};
 }
