@@ -11,6 +11,8 @@ export default defineConfig({
 				test: {
 					name: 'unit',
 					environment: 'node',
+					// property tests over synthetic data take seconds on a busy 2-core machine
+					testTimeout: 60_000,
 					include: ['tests/unit/**/*.test.ts', 'tests/svg/**/*.test.ts'],
 					exclude: ['tests/**/*.svelte.test.ts']
 				}
@@ -21,6 +23,7 @@ export default defineConfig({
 				test: {
 					name: 'component',
 					environment: 'jsdom',
+					testTimeout: 30_000,
 					include: ['tests/component/**/*.svelte.test.ts'],
 					setupFiles: ['tests/component/setup.ts']
 				}

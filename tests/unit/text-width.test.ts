@@ -42,11 +42,21 @@ describe('wrap', () => {
 			expect(textWidth(l, 12)).toBeLessThanOrEqual(84 + 12); // a closing mark may hang
 			expect(/^[，。、）》]/.test(l)).toBe(false);
 		}
-		expect(lines.join('')).toBe(text.replace(/ /g, ' '));
+		// nothing is lost but the spaces a line breaks at
+		expect(lines.join('').replace(/ /g, '')).toBe(text.replace(/ /g, ''));
 	});
 	it('limits the number of lines and ends the last with an ellipsis', () => {
 		const lines = wrap('one two three four five six seven eight nine ten', 50, 12, 2);
 		expect(lines).toHaveLength(2);
 		expect(lines[1].endsWith('…')).toBe(true);
+	});
+});
+
+describe('wrap around brackets', () => {
+	it('never leaves an opening bracket at the end of a line, even before Latin text', () => {
+		const text = '长三角城市占全部事件的大多数（25 of 42 events）';
+		for (const width of [60, 90, 120, 150, 200]) {
+			for (const line of wrap(text, width, 12)) expect(line.endsWith('（')).toBe(false);
+		}
 	});
 });

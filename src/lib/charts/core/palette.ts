@@ -66,6 +66,17 @@ export function textOn(fill: string): string {
 	return contrast(fill, '#000000') >= contrast(fill, '#ffffff') ? '#000000' : '#ffffff';
 }
 
+const CJK_FONTS =
+	"'PingFang SC', 'Hiragino Sans GB', 'Microsoft YaHei', 'Noto Sans CJK SC', 'Source Han Sans SC', 'Noto Sans SC'";
+const LATIN_FONTS = "system-ui, -apple-system, 'Segoe UI', Roboto, 'Helvetica Neue', Arial";
+
 /** The font stack used on every chart and export: covers Chinese on every desktop system. */
-export const FONT_STACK =
-	"'PingFang SC', 'Hiragino Sans GB', 'Microsoft YaHei', 'Noto Sans CJK SC', 'Source Han Sans SC', 'Noto Sans SC', system-ui, -apple-system, 'Segoe UI', Roboto, 'Helvetica Neue', Arial, sans-serif";
+export const FONT_STACK = `${CJK_FONTS}, ${LATIN_FONTS}, sans-serif`;
+
+/**
+ * The stack for a language. English puts Latin fonts first (CJK fonts draw quotes and apostrophes
+ * full-width) and keeps the CJK fonts for the Chinese names it shows; Chinese puts CJK fonts first.
+ */
+export function fontStack(locale: 'zh' | 'en'): string {
+	return locale === 'en' ? `${LATIN_FONTS}, ${CJK_FONTS}, sans-serif` : FONT_STACK;
+}

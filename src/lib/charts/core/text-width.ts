@@ -67,11 +67,17 @@ const NO_BREAK_BEFORE = new Set([...'，。、；：！？）》”’」】,.;:
 function breakUnits(text: string): string[] {
 	const units: string[] = [];
 	let word = '';
+	/** Pushes a Latin word, keeping it on the line of an opening bracket just before it. */
+	const pushWord = (w: string) => {
+		const last = units.length - 1;
+		if (last >= 0 && NO_BREAK_AFTER.has([...units[last]].at(-1) ?? '')) units[last] += w;
+		else units.push(w);
+	};
 	for (const char of text) {
 		const cp = char.codePointAt(0) ?? 0;
 		if (isWide(cp)) {
 			if (word) {
-				units.push(word);
+				pushWord(word);
 				word = '';
 			}
 			const last = units.length - 1;
@@ -79,13 +85,13 @@ function breakUnits(text: string): string[] {
 			else if (last >= 0 && NO_BREAK_AFTER.has([...units[last]].at(-1) ?? '')) units[last] += char;
 			else units.push(char);
 		} else if (char === ' ') {
-			units.push(word + ' ');
+			pushWord(word + ' ');
 			word = '';
 		} else {
 			word += char;
 		}
 	}
-	if (word) units.push(word);
+	if (word) pushWord(word);
 	return units;
 }
 
