@@ -23,6 +23,8 @@ export function normaliseSvg(svg: string): string {
 			if (!ids.has(id)) ids.set(id, `id-${ids.size + 1}`);
 			return `id="${ids.get(id)}"`;
 		})
+		.replace(/url\(#([^)]+)\)/g, (whole, id: string) => (ids.has(id) ? `url(#${ids.get(id)})` : whole))
+		.replace(/href="#([^"]+)"/g, (whole, id: string) => (ids.has(id) ? `href="#${ids.get(id)}"` : whole))
 		.replace(/(aria-labelledby|aria-describedby)="([^"]+)"/g, (_, attr: string, list: string) => {
 			const mapped = list
 				.split(/\s+/)
