@@ -8,7 +8,7 @@
 import { eventsPerCity } from '$lib/aggregate/counts';
 import { eventsFor } from '$lib/aggregate/events';
 import type { Filter } from '$lib/aggregate/filter';
-import { categoryMix } from '$lib/aggregate/mix';
+import { categoryMix, type CategoryMix } from '$lib/aggregate/mix';
 import { mostSimilar, sharedTracks, type SimilarCity } from '$lib/aggregate/overlap';
 import type { Category, City, Cluster, Dataset, FutureIndustryList, InnovationEvent } from '$lib/data/types';
 
@@ -45,6 +45,8 @@ export interface CityProfile {
 	fieldCount: number;
 	/** Per field in the article's order: the city's count and share next to the all-city share. */
 	mix: MixLine[];
+	/** The same, shaped for the category-mix chart: the city's row and the all-city average. */
+	mixForChart: CategoryMix;
 	futureIndustries: FutureIndustryList | null;
 	/** Most similar by future-industry tracks (only when the city has a list; cities sharing none left out). */
 	similarByTracks: SimilarByTracks[];
@@ -115,6 +117,11 @@ export function cityProfile(ds: Dataset, cityId: string, n = 3): CityProfile | n
 		fieldsCovered: mix.filter((m) => m.count > 0).length,
 		fieldCount: mix.length,
 		mix,
+		mixForChart: {
+			categoryIds: mixAll.categoryIds,
+			rows: row ? [row] : [],
+			average: mixAll.average
+		},
 		futureIndustries,
 		similarByTracks,
 		similarByMix,
