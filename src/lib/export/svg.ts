@@ -79,7 +79,7 @@ export function decodeEntities(value: string): string {
 	});
 }
 
-/** Elements whose content is raw text in HTML: skipped unread (they never reach an export). */
+/** Elements whose content is raw text in HTML: kept as one text node, never parsed as markup. */
 const RAW_TEXT = new Set(['script', 'style', 'textarea', 'xmp', 'iframe', 'noscript', 'noembed']);
 
 /**
@@ -148,6 +148,7 @@ export function parseMarkup(markup: string): XElement {
 			if (RAW_TEXT.has(name.toLowerCase()) && !selfClosing) {
 				const close = markup.toLowerCase().indexOf(`</${name.toLowerCase()}`, i);
 				const end = close < 0 ? n : markup.indexOf('>', close);
+				el.children.push(decodeEntities(markup.slice(i, close < 0 ? n : close)));
 				i = end < 0 ? n : end + 1;
 			} else if (!selfClosing) {
 				stack.push(el);
