@@ -15,6 +15,9 @@ const config = {
 			precompress: true,
 			strict: true
 		}),
+		// Absolute asset paths: the static server answers unknown addresses with a prerendered 404 page,
+		// which must load its CSS and JS from /_app whatever the depth of the address.
+		paths: { relative: false },
 		// Content-Security-Policy in every prerendered page's <meta>, with hashes for SvelteKit's own
 		// inline script (no 'unsafe-inline'). Styles come only from the site's own files.
 		csp: {

@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { builtinDataset, loadBuiltin } from '../../src/lib/data/builtin';
+import { builtinDataset } from '../../src/lib/data/builtin';
+import { loadBuiltin, validatedBuiltin } from '../../src/lib/data/validated';
 import { formatIssue, validateDataset, type DataIssue } from '../../src/lib/data/schema';
 import type { Dataset } from '../../src/lib/data/types';
 
@@ -150,5 +151,11 @@ describe('formatIssue and loadBuiltin', () => {
 		expect(() => loadBuiltin(d)).toThrowError(
 			/2 problem\(s\)[\s\S]*cities\.json › shanghai › lat[\s\S]*events\.json › .+ › month/
 		);
+	});
+});
+
+describe('the built-in dataset browsers receive', () => {
+	it('is exactly what the build validated', () => {
+		expect(builtinDataset).toEqual(validatedBuiltin);
 	});
 });
