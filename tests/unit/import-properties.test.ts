@@ -1,0 +1,288 @@
+/**
+ * Property tests of the import: any input — random text, random bytes, random CSV-ish grids, random JSON
+ * — gives a dataset or a list of problems, never an exception; and a dataset exported (CSV or JSON) and
+ * imported again is the same dataset.
+ */
+import fc from 'fast-check';
+import { describe, expect, it } from 'vitest';
+import { syntheticDataset } from '$lib/aggregate/synthetic';
+import { validateDataset } from '$lib/data/schema';
+import type { Dataset, I18nText, InnovationEvent } from '$lib/data/types';
+import { readDsv } from '$lib/import/dsv';
+import { datasetJson, eventsCsvFull, futuresCsvFull } from '$lib/import/export';
+import { pack, unpack } from '$lib/import/pack';
+import { importFiles, type ImportOutcome } from '$lib/import/pipeline';
+import { readNumber, readWhen, readYear, halfWidth } from '$lib/import/values';
+import { toCsv } from '$lib/export/csv';
+
+const enc = (s: string) => new TextEncoder().encode(s);
+
+function wellFormed(o: ImportOutcome): void {
+	expect(typeof o.fatal).toBe('boolean');
+	if (o.packed) {
+		const ds = unpack(o.packed);
+		expect(validateDataset(ds).ok).toBe(true);
+	} else expect(o.problems.length).toBeGreaterThan(0);
+	for (const p of o.problems) {
+		expect(typeof p.code).toBe('string');
+		expect(p.row === null || Number.isInteger(p.row)).toBe(true);
+	}
+}
+
+const cellText = fc.oneof(
+	fc.string({ maxLength: 12 }),
+	fc.constantFrom(
+		'上海',
+		'合肥',
+		'Wuhan',
+		'全国',
+		'大科学装置',
+		'computing',
+		'2023',
+		'５月',
+		'45047',
+		'2023-05',
+		'May',
+		'=1+1',
+		'"',
+		',',
+		'\n',
+		'\r\n',
+		''
+	),
+	fc.string({ unit: 'grapheme', maxLength: 8 })
+);
+const HEADERS = [
+	'城市',
+	'city',
+	'类别',
+	'category',
+	'年份',
+	'year',
+	'月份',
+	'month',
+	'标题',
+	'title_en',
+	'id',
+	'groupId',
+	'lat',
+	'lon',
+	'kind',
+	'scope',
+	'document',
+	'actors_zh',
+	'actors_en',
+	'source_bullet',
+	'x'
+];
+
+describe('import never throws', () => {
+	it('on random text as CSV, TSV or JSON', () => {
+		fc.assert(
+			fc.property(
+				fc.string({ maxLength: 300 }),
+				fc.constantFrom('a.csv', 'a.tsv', 'a.json', 'a'),
+				(text, name) => {
+					wellFormed(importFiles([{ kind: 'events', name, bytes: enc(text) }]));
+					wellFormed(importFiles([{ kind: 'futures', name, bytes: enc(text) }]));
+				}
+			),
+			{ numRuns: 300 }
+		);
+	});
+
+	it('on random bytes (invalid UTF-8 falls back to GBK)', () => {
+		fc.assert(
+			fc.property(fc.uint8Array({ maxLength: 400 }), (bytes) => {
+				wellFormed(importFiles([{ kind: 'events', name: 'b.csv', bytes }], { chunk: 7 }));
+			}),
+			{ numRuns: 300 }
+		);
+	});
+
+	it('on random grids under recognised headers, chunked at any size', () => {
+		fc.assert(
+			fc.property(
+				fc.uniqueArray(fc.constantFrom(...HEADERS), { minLength: 1, maxLength: 10 }),
+				fc.array(fc.array(cellText, { maxLength: 11 }), { maxLength: 25 }),
+				fc.integer({ min: 1, max: 64 }),
+				(header, rows, chunk) => {
+					const text = toCsv([header, ...rows]);
+					wellFormed(importFiles([{ kind: 'events', name: 'g.csv', bytes: enc(text) }], { chunk }));
+				}
+			),
+			{ numRuns: 300 }
+		);
+	});
+
+	it('on random JSON values', () => {
+		fc.assert(
+			fc.property(fc.jsonValue({ maxDepth: 4 }), (value) => {
+				const text = JSON.stringify(value) ?? 'null';
+				wellFormed(importFiles([{ kind: 'events', name: 'j.json', bytes: enc(text) }]));
+				wellFormed(importFiles([{ kind: 'futures', name: 'j.json', bytes: enc(text) }]));
+			}),
+			{ numRuns: 200 }
+		);
+	});
+
+	it('cell readers return a value, null or BAD for any string', () => {
+		fc.assert(
+			fc.property(fc.string({ maxLength: 30 }), (s) => {
+				readWhen(s);
+				readYear(s);
+				readNumber(s);
+				halfWidth(s);
+			}),
+			{ numRuns: 1000 }
+		);
+	});
+});
+
+describe('the CSV reader', () => {
+	it('reads back what toCsv writes, for any grid, chunked anywhere', () => {
+		fc.assert(
+			fc.property(
+				fc.array(fc.array(fc.string({ maxLength: 10 }), { minLength: 2, maxLength: 5 }), {
+					minLength: 1,
+					maxLength: 10
+				}),
+				(grid) => {
+					// toCsv neutralises formula starts; compare against the neutralised cells
+					const text = toCsv(grid);
+					const { rows, stopped } = readDsv(text, { delimiter: ',' });
+					expect(stopped).toBeNull();
+					const back = rows.map((r) => (r.length === 0 ? [''] : r));
+					const expected = grid.map((r) => r.map((c) => (/^[=+\-@\t\r]/.test(c) ? `'${c}` : c)));
+					expect(back).toEqual(expected);
+				}
+			),
+			{ numRuns: 300 }
+		);
+	});
+});
+
+// Text for round trips: any characters (commas, quotes, line breaks, Chinese, formula starts), without
+// leading/trailing spaces (titles are trimmed on import) and without ';' in list items (the list separator).
+const SAMPLES = [
+	'上海',
+	'量子, 科技',
+	'say "hi"',
+	'line\nbreak',
+	'crlf\r\nend',
+	'=SUM(A1)',
+	'+86',
+	'-5',
+	'@who',
+	'《文件》'
+];
+const text = (noSemicolon = false) =>
+	fc
+		.oneof(
+			fc.constantFrom(...SAMPLES),
+			fc.string({ minLength: 1, maxLength: 12 }),
+			fc.string({ unit: 'grapheme', minLength: 1, maxLength: 6 })
+		)
+		.map((s) => (noSemicolon ? s.replace(/[;；]/g, '') : s).replace(/^[\s']+/, '').trim())
+		.filter((s) => s.length > 0 && !/^[\t\r]/.test(s));
+const i18n = (noSemicolon = false) => fc.record({ zh: text(noSemicolon), en: text(noSemicolon) });
+
+/** A synthetic dataset with random text put in its titles, notes, actors and documents. */
+const datasets = fc
+	.record({
+		seed: fc.integer({ min: 1, max: 10_000 }),
+		events: fc.integer({ min: 1, max: 60 }),
+		cities: fc.integer({ min: 1, max: 12 }),
+		texts: fc.array(
+			fc.record({
+				title: i18n(),
+				note: fc.option(i18n()),
+				actors: fc.array(i18n(true), { maxLength: 3 }),
+				doc: fc.option(text())
+			}),
+			{
+				minLength: 1,
+				maxLength: 20
+			}
+		),
+		names: fc.array(i18n(), { minLength: 1, maxLength: 12 })
+	})
+	.map(({ seed, events, cities, texts, names }): Dataset => {
+		const ds = syntheticDataset({ seed, events, cities, categories: 5, tracks: 8 });
+		return {
+			...ds,
+			cities: ds.cities.map((c, i) => ({
+				...c,
+				pinyin: c.pinyin.replace(/[^a-z]/g, ''),
+				// names must stay distinct from every other city's and category's, ids included
+				name: { zh: `${names[i % names.length].zh}#${i}`, en: `${names[i % names.length].en}#${i}` }
+			})),
+			events: ds.events.map((e, i): InnovationEvent => {
+				const t = texts[i % texts.length];
+				return {
+					...e,
+					title: t.title,
+					note: t.note,
+					actors: t.actors as I18nText[],
+					document: t.doc === null ? null : `《${t.doc}》`
+				};
+			})
+		};
+	})
+	.filter((ds) => validateDataset(ds).ok);
+
+describe('round trips', () => {
+	it('pack → unpack gives the same dataset', () => {
+		fc.assert(
+			fc.property(datasets, (ds) => {
+				expect(unpack(pack(ds))).toEqual(ds);
+			}),
+			{ numRuns: 60 }
+		);
+	});
+
+	it('JSON export → import gives the same dataset', () => {
+		fc.assert(
+			fc.property(datasets, (ds) => {
+				const o = importFiles([{ kind: 'events', name: 'd.json', bytes: enc(datasetJson(ds, 'x')) }], {
+					id: ds.id,
+					version: ds.version
+				});
+				expect(o.problems.filter((p) => p.severity === 'error')).toEqual([]);
+				expect(unpack(o.packed!)).toEqual(ds);
+			}),
+			{ numRuns: 60 }
+		);
+	});
+
+	it('CSV export → import gives the same events, cities, categories and lists', () => {
+		fc.assert(
+			fc.property(datasets, (ds) => {
+				const o = importFiles(
+					[
+						{ kind: 'events', name: 'events.csv', bytes: enc(eventsCsvFull(ds)) },
+						{ kind: 'futures', name: 'future-industries.csv', bytes: enc(futuresCsvFull(ds)) }
+					],
+					{ id: ds.id, version: ds.version }
+				);
+				expect(o.problems.filter((p) => p.severity === 'error')).toEqual([]);
+				const back = unpack(o.packed!);
+				expect(back.events).toEqual(ds.events);
+				const used = new Set([
+					...ds.events.map((e) => e.cityId),
+					...ds.futureIndustries.map((l) => l.cityId)
+				]);
+				const byId = <T extends { id: string }>(xs: T[]) => Object.fromEntries(xs.map((x) => [x.id, x]));
+				expect(byId(back.cities)).toEqual(byId(ds.cities.filter((c) => used.has(c.id))));
+				const names = (xs: { id: string; name: I18nText }[]) =>
+					Object.fromEntries(xs.map((x) => [x.id, x.name]));
+				const usedCats = new Set(ds.events.map((e) => e.categoryId));
+				expect(names(back.categories)).toEqual(names(ds.categories.filter((c) => usedCats.has(c.id))));
+				const usedClusters = new Set(back.cities.map((c) => c.cluster));
+				expect(names(back.clusters)).toEqual(names(ds.clusters.filter((c) => usedClusters.has(c.id))));
+				expect(back.futureIndustries).toEqual(ds.futureIndustries);
+			}),
+			{ numRuns: 40 }
+		);
+	});
+});
