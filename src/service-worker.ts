@@ -1,0 +1,64 @@
+/// <reference types="@sveltejs/kit" />
+/// <reference no-default-lib="true"/>
+/// <reference lib="esnext" />
+/// <reference lib="webworker" />
+/**
+ * Offline: after the first visit the app shell (JS, CSS, static files), every prerendered page and the
+ * built-in data files are cached, so the dashboard opens without a network. Each build has its own cache
+ * (named by the build's version); activating a new build deletes the old caches.
+ * Network first for pages (fresh when online), cache first for the build's immutable assets.
+ */
+import { build, files, prerendered, version } from '$service-worker';
+
+const sw = self as unknown as ServiceWorkerGlobalScope;
+const CACHE = `dashboard-${version}`;
+
+/** Everything the dashboard needs offline; the chart image files under /charts/ are left to the network. */
+const ASSETS = [...build, ...files, ...prerendered.filter((p) => !p.startsWith('/charts/'))];
+
+sw.addEventListener('install', (event) => {
+	event.waitUntil(
+		caches
+			.open(CACHE)
+			.then((cache) => cache.addAll(ASSETS))
+			.then(() => sw.skipWaiting())
+	);
+});
+
+sw.addEventListener('activate', (event) => {
+	event.waitUntil(
+		caches
+			.keys()
+			.then((keys) => Promise.all(keys.filter((k) => k !== CACHE).map((k) => caches.delete(k))))
+			.then(() => sw.clients.claim())
+	);
+});
+
+sw.addEventListener('fetch', (event) => {
+	const request = event.request;
+	if (request.method !== 'GET') return;
+	const url = new URL(request.url);
+	if (url.origin !== sw.location.origin) return;
+
+	event.respondWith(
+		(async () => {
+			const cache = await caches.open(CACHE);
+			if (build.includes(url.pathname) || files.includes(url.pathname)) {
+				const hit = await cache.match(url.pathname);
+				if (hit) return hit;
+			}
+			try {
+				const response = await fetch(request);
+				if (response.ok && response.status === 200 && !url.pathname.startsWith('/charts/')) {
+					cache.put(request, response.clone());
+				}
+				return response;
+			} catch (err) {
+				// offline: the cached page (a query string is view state, not a different page)
+				const hit = (await cache.match(request)) ?? (await cache.match(url.pathname));
+				if (hit) return hit;
+				throw err;
+			}
+		})()
+	);
+});
