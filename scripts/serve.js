@@ -92,6 +92,17 @@ const server = createServer((req, res) => {
 	assets(req, res, () => notFound(req, res));
 });
 
+// A file that disappears while it is being streamed (a rebuild replacing build/) or a client that hangs
+// up mid-response must not take the server down: log it and keep serving.
+process.on('uncaughtException', (err) => {
+	if (['ENOENT', 'EPIPE', 'ECONNRESET', 'ERR_STREAM_PREMATURE_CLOSE'].includes(err?.code)) {
+		console.error(`serve: ${err.code}: ${err.message}`);
+		return;
+	}
+	throw err;
+});
+server.on('clientError', (err, socket) => socket.destroy(err));
+
 server.listen(port, host, () => {
 	console.log(`Dashboard: http://localhost:${port}/`);
 });
