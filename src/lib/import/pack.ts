@@ -6,7 +6,6 @@
  * rather than millions of objects. `unpack` rebuilds the records the views read. Pure; no DOM.
  */
 import type { Dataset, EventKind, I18nText, InnovationEvent } from '../data/types';
-import { EVENT_KINDS } from '../data/schema';
 
 export const PACK_FORMAT = 'city-innovation-packed/1';
 
@@ -34,7 +33,7 @@ export interface PackedEvents {
 	/** 0 = null. */
 	month: Uint8Array;
 	monthEnd: Uint8Array;
-	/** Index into EVENT_KINDS. */
+	/** Index into PACKED_KINDS. */
 	kind: Uint8Array;
 	/** bit 0: national scope; bit 1: commentary section. */
 	flags: Uint8Array;
@@ -60,7 +59,26 @@ type U32Column =
 	| 'heading'
 	| 'bullet';
 
-const KIND_INDEX = new Map<EventKind, number>(EVENT_KINDS.map((k, i) => [k, i]));
+/**
+ * The kinds in the schema's order (a unit test checks they match `EVENT_KINDS`). Listed here so that
+ * every page, which unpacks a saved dataset, does not load the schema library.
+ */
+export const PACKED_KINDS: readonly EventKind[] = [
+	'facility',
+	'computing-centre',
+	'policy',
+	'regulation',
+	'plan',
+	'fund',
+	'visit',
+	'donation',
+	'expo',
+	'agreement',
+	'model-release',
+	'pilot',
+	'other'
+];
+const KIND_INDEX = new Map<EventKind, number>(PACKED_KINDS.map((k, i) => [k, i]));
 
 /** Grows typed columns as events are added; `finish` trims them and builds the string table. */
 export class EventPacker {
@@ -286,7 +304,7 @@ export function unpackEvents(p: PackedEvents, indices?: readonly number[]): Inno
 			year: p.year[i],
 			month: p.month[i] || null,
 			monthEnd: p.monthEnd[i] || null,
-			kind: EVENT_KINDS[p.kind[i]] ?? 'other',
+			kind: PACKED_KINDS[p.kind[i]] ?? 'other',
 			actors,
 			document: s(p.document[i]),
 			title,

@@ -1,28 +1,238 @@
 /**
  * Which dataset every view shows: the built-in one, or one the reader imported (kept in their browser).
  * One store for the whole app. On the server (prerendering) it is always the built-in dataset; in the
- * browser the import feature can switch it, and every page follows.
+ * browser, once the page has loaded (`init`), it lists the saved datasets and reopens the one chosen last
+ * (its id is remembered in localStorage).
+ *
+ * Saved datasets live in IndexedDB (`$lib/import/store`, loaded on demand so pages that never touch
+ * imported data do not pay for it). Where IndexedDB is unavailable, datasets are kept in memory for the
+ * session and `storage` says so. Datasets are immutable: switching builds or reuses a whole Dataset
+ * object, never edits one, because the aggregation engine caches its work per object.
  */
+import { browser } from '$app/environment';
 import { builtinDataset } from '$lib/data/builtin';
 import type { Dataset } from '$lib/data/types';
+import type { PackedDataset } from '$lib/import/pack';
+import type { SavedDataset, SavedMeta } from '$lib/import/store';
+
+export type { SavedMeta };
+export const BUILTIN_ID = 'builtin';
+const ACTIVE_KEY = 'dataset.active';
+/** How long a deleted dataset can be brought back. */
+export const UNDO_MS = 10_000;
+
+export type Storage = 'unknown' | 'indexeddb' | 'memory';
+
+function remember(id: string): void {
+	try {
+		if (id === BUILTIN_ID) localStorage.removeItem(ACTIVE_KEY);
+		else localStorage.setItem(ACTIVE_KEY, id);
+	} catch {
+		// storage unavailable: the choice lasts for this page only
+	}
+}
+
+function remembered(): string {
+	try {
+		return localStorage.getItem(ACTIVE_KEY) ?? BUILTIN_ID;
+	} catch {
+		return BUILTIN_ID;
+	}
+}
+
+const store = () => import('$lib/import/store');
+const packing = () => import('$lib/import/pack');
 
 class DatasetStore {
 	/** The dataset in view. */
 	active: Dataset = $state.raw(builtinDataset);
+	/** Id of the dataset in view ('builtin' or a saved dataset's id). */
+	activeId: string = $state(BUILTIN_ID);
+	/** Saved datasets, oldest first. */
+	saved: SavedMeta[] = $state.raw([]);
+	storage: Storage = $state('unknown');
+	/** True once the saved list has been read (the switcher stays hidden until then). */
+	ready = $state(false);
+	/** Set while a saved dataset is being opened. */
+	loading = $state(false);
+	/** The last deleted dataset, while it can still be restored. */
+	deleted: SavedMeta | null = $state.raw(null);
 
-	/** Shows `dataset` in every view. */
+	#memory = new Map<string, SavedDataset>();
+	#opened = new Map<string, Dataset>();
+	#undo: { saved: SavedDataset; timer: ReturnType<typeof setTimeout> } | null = null;
+	#init: Promise<void> | null = null;
+
+	/** Shows `dataset` in every view (not saved). */
 	use(dataset: Dataset): void {
 		this.active = dataset;
+		this.activeId = dataset === builtinDataset ? BUILTIN_ID : dataset.id;
 	}
 
 	/** Back to the built-in data. */
 	useBuiltin(): void {
 		this.active = builtinDataset;
+		this.activeId = BUILTIN_ID;
+		if (browser) remember(BUILTIN_ID);
 	}
 
 	get isBuiltin(): boolean {
 		return this.active === builtinDataset;
 	}
+
+	/** Reads the saved list and reopens the remembered dataset. Safe to call more than once. */
+	init(): Promise<void> {
+		if (!browser) return Promise.resolve();
+		this.#init ??= (async () => {
+			try {
+				const { listSaved } = await store();
+				this.saved = await listSaved();
+				this.storage = 'indexeddb';
+			} catch {
+				this.storage = 'memory';
+				this.saved = [];
+			}
+			this.ready = true;
+			const id = remembered();
+			if (id !== BUILTIN_ID) {
+				if (this.saved.some((m) => m.id === id)) await this.select(id);
+				else remember(BUILTIN_ID);
+			}
+		})();
+		return this.#init;
+	}
+
+	async #packed(id: string): Promise<PackedDataset | null> {
+		if (this.storage === 'memory') return this.#memory.get(id)?.packed ?? null;
+		const { loadSaved } = await store();
+		return loadSaved(id);
+	}
+
+	/** Switches every view to a saved dataset (or 'builtin'); false if it could not be opened. */
+	async select(id: string): Promise<boolean> {
+		if (id === BUILTIN_ID) {
+			this.useBuiltin();
+			return true;
+		}
+		let dataset = this.#opened.get(id);
+		if (!dataset) {
+			this.loading = true;
+			try {
+				const packed = await this.#packed(id);
+				if (!packed) return false;
+				const { unpack } = await packing();
+				dataset = unpack(packed);
+				// keep only the last opened dataset in memory besides the active one
+				this.#opened.clear();
+				this.#opened.set(id, dataset);
+			} catch {
+				return false;
+			} finally {
+				this.loading = false;
+			}
+		}
+		this.active = dataset;
+		this.activeId = id;
+		remember(id);
+		return true;
+	}
+
+	/**
+	 * Keeps a newly imported dataset (IndexedDB, or memory when unavailable) and shows it. Nothing
+	 * existing is touched: the write adds new records only.
+	 */
+	async add(meta: SavedMeta, packed: PackedDataset, dataset: Dataset): Promise<void> {
+		await this.init();
+		if (this.storage === 'indexeddb') {
+			try {
+				const { addSaved } = await store();
+				await addSaved({ meta, packed });
+			} catch {
+				// quota or a closed database: keep it for this session
+				this.storage = 'memory';
+				this.#memory.set(meta.id, { meta, packed });
+			}
+		} else this.#memory.set(meta.id, { meta, packed });
+		this.saved = [...this.saved, meta];
+		this.#opened.clear();
+		this.#opened.set(meta.id, dataset);
+		this.active = dataset;
+		this.activeId = meta.id;
+		remember(meta.id);
+	}
+
+	async rename(id: string, name: string): Promise<void> {
+		const clean = name.trim().slice(0, 120);
+		if (!clean) return;
+		if (this.storage === 'indexeddb') {
+			const { renameSaved } = await store();
+			await renameSaved(id, clean);
+		} else {
+			const m = this.#memory.get(id);
+			if (m) this.#memory.set(id, { ...m, meta: { ...m.meta, name: clean } });
+		}
+		this.saved = this.saved.map((m) => (m.id === id ? { ...m, name: clean } : m));
+	}
+
+	/** Deletes a saved dataset; it can be restored with `undo()` for UNDO_MS. */
+	async remove(id: string): Promise<void> {
+		let removed: SavedDataset | null;
+		if (this.storage === 'indexeddb') {
+			const { deleteSaved } = await store();
+			removed = await deleteSaved(id);
+		} else {
+			removed = this.#memory.get(id) ?? null;
+			this.#memory.delete(id);
+		}
+		this.saved = this.saved.filter((m) => m.id !== id);
+		this.#opened.delete(id);
+		if (this.activeId === id) this.useBuiltin();
+		this.#clearUndo();
+		if (removed) {
+			const timer = setTimeout(() => this.#clearUndo(), UNDO_MS);
+			this.#undo = { saved: removed, timer };
+			this.deleted = removed.meta;
+		}
+	}
+
+	#clearUndo(): void {
+		if (this.#undo) clearTimeout(this.#undo.timer);
+		this.#undo = null;
+		this.deleted = null;
+	}
+
+	/** Brings back the last deleted dataset. */
+	async undo(): Promise<void> {
+		const u = this.#undo;
+		if (!u) return;
+		this.#clearUndo();
+		if (this.storage === 'indexeddb') {
+			const { addSaved } = await store();
+			await addSaved(u.saved);
+		} else this.#memory.set(u.saved.meta.id, u.saved);
+		this.saved = [...this.saved, u.saved.meta].sort((a, b) => a.created.localeCompare(b.created));
+	}
+
+	/** A saved dataset's records (for export), without switching to it. */
+	async get(id: string): Promise<Dataset | null> {
+		if (id === BUILTIN_ID) return builtinDataset;
+		if (id === this.activeId) return this.active;
+		const opened = this.#opened.get(id);
+		if (opened) return opened;
+		const packed = await this.#packed(id);
+		if (!packed) return null;
+		const { unpack } = await packing();
+		return unpack(packed);
+	}
 }
 
 export const datasets = new DatasetStore();
+
+// Reopen the reader's last choice on every page, after the page has loaded (and so, normally, hydrated:
+// the prerendered HTML shows the built-in data, and the switch is an ordinary update). The data switcher
+// and the import page also call `init` from onMount; it runs once.
+if (browser) {
+	const start = () => setTimeout(() => void datasets.init(), 0);
+	if (document.readyState === 'complete') start();
+	else addEventListener('load', start, { once: true });
+}

@@ -1,0 +1,124 @@
+/**
+ * Saved datasets in the reader's browser (IndexedDB, plain API): a small `meta` store listed by the data
+ * switcher on every page, and a `data` store with each packed dataset, read only when it is opened.
+ * A new dataset is written in one transaction over both stores with `add`, so an import never changes an
+ * existing record and a failed or interrupted write leaves nothing behind. When IndexedDB is unavailable
+ * (some private windows), `openStore` rejects with `StoreUnavailable` and the caller keeps datasets in
+ * memory for the session.
+ */
+import type { PackedDataset } from './pack';
+
+export interface SavedMeta {
+	id: string;
+	name: string;
+	/** ISO time of the import. */
+	created: string;
+	events: number;
+	cities: number;
+	lists: number;
+	/** Names of the files it came from. */
+	files: string[];
+}
+
+export interface SavedDataset {
+	meta: SavedMeta;
+	packed: PackedDataset;
+}
+
+const DB_NAME = 'city-innovation-data';
+const DB_VERSION = 1;
+
+export class StoreUnavailable extends Error {
+	constructor(cause: unknown) {
+		super(`IndexedDB unavailable: ${cause instanceof Error ? cause.message : String(cause)}`);
+	}
+}
+
+const promised = <T>(request: IDBRequest<T>): Promise<T> =>
+	new Promise((resolve, reject) => {
+		request.onsuccess = () => resolve(request.result);
+		request.onerror = () => reject(request.error);
+	});
+
+const done = (tx: IDBTransaction): Promise<void> =>
+	new Promise((resolve, reject) => {
+		tx.oncomplete = () => resolve();
+		tx.onerror = () => reject(tx.error);
+		tx.onabort = () => reject(tx.error ?? new Error('transaction aborted'));
+	});
+
+let opening: Promise<IDBDatabase> | null = null;
+
+export function openStore(): Promise<IDBDatabase> {
+	opening ??= new Promise<IDBDatabase>((resolve, reject) => {
+		let factory: IDBFactory;
+		try {
+			factory = globalThis.indexedDB;
+			if (!factory) throw new Error('no indexedDB');
+		} catch (e) {
+			reject(new StoreUnavailable(e));
+			return;
+		}
+		let request: IDBOpenDBRequest;
+		try {
+			request = factory.open(DB_NAME, DB_VERSION);
+		} catch (e) {
+			reject(new StoreUnavailable(e));
+			return;
+		}
+		request.onupgradeneeded = () => {
+			const db = request.result;
+			if (!db.objectStoreNames.contains('meta')) db.createObjectStore('meta', { keyPath: 'id' });
+			if (!db.objectStoreNames.contains('data')) db.createObjectStore('data');
+		};
+		request.onsuccess = () => resolve(request.result);
+		request.onerror = () => reject(new StoreUnavailable(request.error));
+		request.onblocked = () => reject(new StoreUnavailable('blocked'));
+	});
+	opening.catch(() => (opening = null));
+	return opening;
+}
+
+export async function listSaved(): Promise<SavedMeta[]> {
+	const db = await openStore();
+	const all = await promised(db.transaction('meta').objectStore('meta').getAll() as IDBRequest<SavedMeta[]>);
+	return all.sort((a, b) => a.created.localeCompare(b.created));
+}
+
+export async function loadSaved(id: string): Promise<PackedDataset | null> {
+	const db = await openStore();
+	const packed = await promised(db.transaction('data').objectStore('data').get(id));
+	return (packed as PackedDataset | undefined) ?? null;
+}
+
+/** Writes a new dataset: both records in one transaction; fails (and writes nothing) if the id exists. */
+export async function addSaved({ meta, packed }: SavedDataset): Promise<void> {
+	const db = await openStore();
+	const tx = db.transaction(['meta', 'data'], 'readwrite');
+	tx.objectStore('meta').add(meta);
+	tx.objectStore('data').add(packed, meta.id);
+	await done(tx);
+}
+
+export async function renameSaved(id: string, name: string): Promise<void> {
+	const db = await openStore();
+	const tx = db.transaction('meta', 'readwrite');
+	const store = tx.objectStore('meta');
+	const meta = (await promised(store.get(id))) as SavedMeta | undefined;
+	if (meta) store.put({ ...meta, name });
+	await done(tx);
+}
+
+/** Deletes a dataset and returns what it removed (for undo). */
+export async function deleteSaved(id: string): Promise<SavedDataset | null> {
+	const db = await openStore();
+	const tx = db.transaction(['meta', 'data'], 'readwrite');
+	const metaStore = tx.objectStore('meta');
+	const dataStore = tx.objectStore('data');
+	const meta = (await promised(metaStore.get(id))) as SavedMeta | undefined;
+	const packed = (await promised(dataStore.get(id))) as PackedDataset | undefined;
+	metaStore.delete(id);
+	dataStore.delete(id);
+	await done(tx);
+	return meta && packed ? { meta, packed } : null;
+}
