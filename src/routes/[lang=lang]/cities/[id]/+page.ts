@@ -1,6 +1,7 @@
 import { error } from '@sveltejs/kit';
 import { builtinDataset } from '$lib/data/builtin';
 import { LOCALES } from '$lib/i18n';
+import { datasets } from '$lib/state/datasets.svelte';
 import type { EntryGenerator, PageLoad } from './$types';
 
 // Every built-in city has a prerendered profile in both languages.
@@ -11,6 +12,6 @@ export const entries: EntryGenerator = () =>
 
 /** An unknown id is a 404; the error page then suggests the cities with the closest names. */
 export const load: PageLoad = ({ params }) => {
-	if (!builtinDataset.cities.some((c) => c.id === params.id)) error(404, 'Not found');
+	if (!datasets.active.cities.some((c) => c.id === params.id)) error(404, 'Not found');
 	return { cityId: params.id };
 };
