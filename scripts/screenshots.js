@@ -24,7 +24,8 @@ for (const path of paths) {
 		const errors = [];
 		page.on('console', (m) => m.type() === 'error' && errors.push(m.text()));
 		page.on('pageerror', (e) => errors.push(e.message));
-		await page.goto(base + path, { waitUntil: 'networkidle' });
+		await page.goto(base + path, { waitUntil: 'load' });
+		await page.waitForTimeout(1500);
 		const file = `screenshots/${path.replace(/[^a-z0-9]+/gi, '_').replace(/^_|_$/g, '') || 'root'}_${width}.png`;
 		await page.screenshot({ path: file, fullPage: true });
 		console.log(file, errors.length ? `console errors: ${errors.join(' | ')}` : '');

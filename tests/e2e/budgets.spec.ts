@@ -68,7 +68,7 @@ for (const path of PAGES) {
 		const jsTotal = jsFiles.reduce((s, f) => s + f.size, 0);
 		const cssTotal = cssFiles.reduce((s, f) => s + f.size, 0);
 		console.log(
-			`${path}: JS ${(jsTotal / KB).toFixed(1)} KB in ${jsFiles.length} files, CSS ${(cssTotal / KB).toFixed(1)} KB`
+			`${path}: JS ${(jsTotal / KB).toFixed(1)} KB in ${jsFiles.length} files (target ${TARGET_JS / KB} KB, ceiling ${BUDGET.js / KB} KB), CSS ${(cssTotal / KB).toFixed(1)} KB`
 		);
 		expect(
 			jsTotal,

@@ -37,10 +37,42 @@ export const fixtureDataset: Dataset = {
 		{ id: 'gba', name: { zh: '粤港澳大湾区', en: 'Greater Bay Area' }, order: 2 }
 	],
 	cities: [
-		{ id: 'alpha', name: { zh: '甲城', en: 'Alpha' }, pinyin: 'jiacheng', province: { zh: '甲省', en: 'Alpha Province' }, cluster: 'yrd', lat: 31.23, lon: 121.47 },
-		{ id: 'beta', name: { zh: '乙城', en: 'Beta' }, pinyin: 'yicheng', province: { zh: '乙省', en: 'Beta Province' }, cluster: 'jjj', lat: 39.9, lon: 116.4 },
-		{ id: 'gamma', name: { zh: '丙城', en: 'Gamma City' }, pinyin: 'bingcheng', province: { zh: '丙省', en: 'Gamma Province' }, cluster: 'gba', lat: 22.54, lon: 114.06 },
-		{ id: 'delta', name: { zh: '丁城', en: 'Delta' }, pinyin: 'dingcheng', province: { zh: '丁省', en: 'Delta Province' }, cluster: 'yrd', lat: 30.27, lon: 120.15 }
+		{
+			id: 'alpha',
+			name: { zh: '甲城', en: 'Alpha' },
+			pinyin: 'jiacheng',
+			province: { zh: '甲省', en: 'Alpha Province' },
+			cluster: 'yrd',
+			lat: 31.23,
+			lon: 121.47
+		},
+		{
+			id: 'beta',
+			name: { zh: '乙城', en: 'Beta' },
+			pinyin: 'yicheng',
+			province: { zh: '乙省', en: 'Beta Province' },
+			cluster: 'jjj',
+			lat: 39.9,
+			lon: 116.4
+		},
+		{
+			id: 'gamma',
+			name: { zh: '丙城', en: 'Gamma City' },
+			pinyin: 'bingcheng',
+			province: { zh: '丙省', en: 'Gamma Province' },
+			cluster: 'gba',
+			lat: 22.54,
+			lon: 114.06
+		},
+		{
+			id: 'delta',
+			name: { zh: '丁城', en: 'Delta' },
+			pinyin: 'dingcheng',
+			province: { zh: '丁省', en: 'Delta Province' },
+			cluster: 'yrd',
+			lat: 30.27,
+			lon: 120.15
+		}
 	],
 	categories: [
 		{ id: 'big-science', name: { zh: '大科学装置', en: 'Big science facilities' }, order: 0 },
@@ -62,22 +94,44 @@ export const fixtureDataset: Dataset = {
 	],
 	tracks: [
 		{ id: 'quantum', name: { zh: '量子', en: 'Quantum' }, description: { zh: '量子', en: 'Quantum' } },
-		{ id: 'cell-gene', name: { zh: '细胞与基因', en: 'Cell and gene' }, description: { zh: '细胞与基因', en: 'Cell and gene' } },
-		{ id: 'metaverse', name: { zh: '元宇宙', en: 'Metaverse' }, description: { zh: '元宇宙', en: 'Metaverse' } }
+		{
+			id: 'cell-gene',
+			name: { zh: '细胞与基因', en: 'Cell and gene' },
+			description: { zh: '细胞与基因', en: 'Cell and gene' }
+		},
+		{
+			id: 'metaverse',
+			name: { zh: '元宇宙', en: 'Metaverse' },
+			description: { zh: '元宇宙', en: 'Metaverse' }
+		}
 	],
 	futureIndustries: [
 		{
 			cityId: 'alpha',
 			items: [
-				{ name: { zh: '量子技术', en: 'Quantum technology' }, tracks: [{ trackId: 'quantum', match: 'exact', reason: { zh: '同一领域', en: 'Same field' } }] },
-				{ name: { zh: '元宇宙', en: 'Metaverse' }, tracks: [{ trackId: 'metaverse', match: 'exact', reason: { zh: '同一领域', en: 'Same field' } }] }
+				{
+					name: { zh: '量子技术', en: 'Quantum technology' },
+					tracks: [{ trackId: 'quantum', match: 'exact', reason: { zh: '同一领域', en: 'Same field' } }]
+				},
+				{
+					name: { zh: '元宇宙', en: 'Metaverse' },
+					tracks: [{ trackId: 'metaverse', match: 'exact', reason: { zh: '同一领域', en: 'Same field' } }]
+				}
 			]
 		},
 		{
 			cityId: 'gamma',
 			items: [
-				{ name: { zh: '量子信息', en: 'Quantum information' }, tracks: [{ trackId: 'quantum', match: 'exact', reason: { zh: '同一领域', en: 'Same field' } }] },
-				{ name: { zh: '未来健康', en: 'Future health' }, tracks: [{ trackId: 'cell-gene', match: 'broad', reason: { zh: '宽泛方向', en: 'Broad direction' } }] }
+				{
+					name: { zh: '量子信息', en: 'Quantum information' },
+					tracks: [{ trackId: 'quantum', match: 'exact', reason: { zh: '同一领域', en: 'Same field' } }]
+				},
+				{
+					name: { zh: '未来健康', en: 'Future health' },
+					tracks: [
+						{ trackId: 'cell-gene', match: 'broad', reason: { zh: '宽泛方向', en: 'Broad direction' } }
+					]
+				}
 			]
 		}
 	]

@@ -13,6 +13,8 @@ export function useQuery(): { readonly params: URLSearchParams } {
 	});
 	return {
 		get params() {
+			// an empty, never-mutated stand-in for the prerendered (query-less) state
+			// eslint-disable-next-line svelte/prefer-svelte-reactivity
 			return hydrated ? page.url.searchParams : new URLSearchParams();
 		}
 	};
