@@ -82,14 +82,7 @@ const NEUTRALISED = /^'[=+\-@\t\r]/;
 
 type Getter = (field: string) => string;
 
-function getter(cells: string[], mapping: Mapping, unquote: boolean): Getter {
-	return (field) => {
-		const i = mapping[field] ?? -1;
-		if (i < 0 || i >= cells.length) return '';
-		const v = cells[i];
-		return unquote && v.charCodeAt(0) === 39 && NEUTRALISED.test(v) ? v.slice(1) : v;
-	};
-}
+const ok = (w: When | null | typeof BAD): When | null => (w === BAD ? null : w);
 
 /** Both languages of a text from its _zh, _en and one-language columns; '' where none is given. */
 function bilingual(zh: string, en: string, either: string): I18nText {
@@ -141,6 +134,15 @@ export class DatasetBuilder {
 	#fileName = '';
 	#unquote = true;
 	#rowErrors = 0;
+	#cells: string[] = [];
+	/** The current row's cell for a field ('' when unmapped or absent); one function for all rows. */
+	#get: Getter = (field) => {
+		const i = this.#mapping[field] ?? -1;
+		const cells = this.#cells;
+		if (i < 0 || i >= cells.length) return '';
+		const v = cells[i];
+		return this.#unquote && v.charCodeAt(0) === 39 && NEUTRALISED.test(v) ? v.slice(1) : v;
+	};
 
 	constructor(options: BuildOptions = {}) {
 		const base = options.base ?? builtinDataset;
@@ -226,7 +228,8 @@ export class DatasetBuilder {
 	}
 
 	#eventRow(cells: string[], row: number): void {
-		const get = getter(cells, this.#mapping, this.#unquote);
+		this.#cells = cells;
+		const get = this.#get;
 		this.#rowErrors = 0;
 		const hash = rowHash(cells);
 		const givenId = halfWidth(get('id'));
@@ -272,7 +275,6 @@ export class DatasetBuilder {
 			this.#problem(row, 'monthEnd', get('monthEnd'), 'badMonthEnd');
 		const dateCell = readWhen(get('date'));
 		if (dateCell === BAD) this.#problem(row, 'date', get('date'), 'badMonth');
-		const ok = (w: When | null | typeof BAD): When | null => (w === BAD ? null : w);
 		const y = ok(yearCell);
 		const mo = ok(monthCell);
 		const d = ok(dateCell);
@@ -364,7 +366,8 @@ export class DatasetBuilder {
 	}
 
 	#futureRow(cells: string[], row: number): void {
-		const get = getter(cells, this.#mapping, this.#unquote);
+		this.#cells = cells;
+		const get = this.#get;
 		this.#rowErrors = 0;
 		const hash = rowHash(cells);
 		if (this.#futureHashes.has(hash)) {

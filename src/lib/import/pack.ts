@@ -119,7 +119,14 @@ export class EventPacker {
 		this.#flags = new Uint8Array(this.#cap);
 	}
 
-	/** Index of a string in the table (null and '' → 0). */
+	/** Index of a new table entry for a string that is rarely repeated (ids, titles, notes): no look-up. */
+	once(s: string | null): number {
+		if (s === null || s === '') return 0;
+		this.#list.push(s);
+		return this.#list.length - 1;
+	}
+
+	/** Index of a string in the table, shared with equal strings (null and '' → 0). */
 	str(s: string | null): number {
 		if (s === null || s === '') return 0;
 		let k = this.#strings.get(s);
@@ -151,14 +158,14 @@ export class EventPacker {
 		if (this.count === this.#cap) this.#grow();
 		const i = this.count++;
 		const c = this.#u32;
-		c.id[i] = this.str(e.id);
+		c.id[i] = this.once(e.id);
 		c.cityId[i] = this.str(e.cityId);
 		c.categoryId[i] = this.str(e.categoryId);
-		c.titleZh[i] = this.str(e.title.zh);
-		c.titleEn[i] = this.str(e.title.en);
-		c.document[i] = this.str(e.document);
-		c.noteZh[i] = this.str(e.note?.zh ?? null);
-		c.noteEn[i] = this.str(e.note?.en ?? null);
+		c.titleZh[i] = this.once(e.title.zh);
+		c.titleEn[i] = e.title.en === e.title.zh ? c.titleZh[i] : this.once(e.title.en);
+		c.document[i] = this.once(e.document);
+		c.noteZh[i] = this.once(e.note?.zh ?? null);
+		c.noteEn[i] = this.once(e.note?.en ?? null);
 		c.groupId[i] = this.str(e.groupId);
 		c.heading[i] = this.str(e.source.heading);
 		c.bullet[i] = e.source.bullet ?? 0;

@@ -18,7 +18,7 @@ export const MAX_FILE_BYTES = 200 * 1024 * 1024;
 /** Longest cell accepted. */
 export const MAX_CELL = 100_000;
 /** Events checked in full by `validateDataset` (above this, an even sample; the builder checks every row). */
-export const INTEGRITY_SAMPLE = 20_000;
+export const INTEGRITY_SAMPLE = 5_000;
 const PREVIEW_ROWS = 8;
 
 export type Format = 'csv' | 'tsv' | 'json';

@@ -72,16 +72,15 @@ export class Registry {
 	readonly tracks = kind<Track>();
 	readonly includeAll: boolean;
 	readonly base: Dataset;
-	#baseOrder = new Map<string, number>();
+	/** Rows name the same city and category the same way again and again: remember the answer. */
+	#cityCache = new Map<string, string>();
+	#categoryCache = new Map<string, string>();
 
 	/** `includeAll`: every base record goes into the result (a whole dataset); else only those used. */
 	constructor(base: Dataset, includeAll: boolean) {
 		this.base = base;
 		this.includeAll = includeAll;
-		base.cities.forEach((c, i) => {
-			this.#put(this.cities, c, [c.id, c.name.zh, c.name.en, c.pinyin]);
-			this.#baseOrder.set(`city:${c.id}`, i);
-		});
+		for (const c of base.cities) this.#put(this.cities, c, [c.id, c.name.zh, c.name.en, c.pinyin]);
 		for (const c of base.categories) this.#put(this.categories, c, [c.id, c.name.zh, c.name.en]);
 		for (const c of base.clusters) this.#put(this.clusters, c, [c.id, c.name.zh, c.name.en]);
 		for (const t of base.tracks) this.#put(this.tracks, t, [t.id, t.name.zh, t.name.en]);
@@ -136,6 +135,17 @@ export class Registry {
 
 	/** The city a row names, created if new; its first description in the file fills in its record. */
 	city(info: CityInfo): string {
+		const k = this.cities;
+		const key = `${info.ref}\u0001${info.zh}\u0001${info.en}`;
+		const cached = this.#cityCache.get(key);
+		if (cached !== undefined) return cached;
+		const id = this.#city(info);
+		this.#cityCache.set(key, id);
+		k.used.add(id);
+		return id;
+	}
+
+	#city(info: CityInfo): string {
 		const k = this.cities;
 		let id = this.findCity(info);
 		if (id === null) {
@@ -197,6 +207,15 @@ export class Registry {
 
 	/** A category by id or name, created if new. */
 	category(ref: string, zh: string, en: string): string {
+		const key = `${ref}\u0001${zh}\u0001${en}`;
+		const cached = this.#categoryCache.get(key);
+		if (cached !== undefined) return cached;
+		const id = this.#category(ref, zh, en);
+		this.#categoryCache.set(key, id);
+		return id;
+	}
+
+	#category(ref: string, zh: string, en: string): string {
 		const k = this.categories;
 		let id = this.#find(k, [ref, zh, en]);
 		if (id === null) {

@@ -12,14 +12,17 @@ import type { EventKind, EventScope, MatchStrength, SourceSection } from '../dat
 export const BAD = Symbol('bad');
 export type Read<T> = T | null | typeof BAD;
 
-const NON_ASCII = /[^\p{ASCII}]/u;
+function nonAscii(s: string): boolean {
+	for (let i = 0; i < s.length; i++) if (s.charCodeAt(i) > 127) return true;
+	return false;
+}
 
 /**
  * Full-width forms to their ASCII equivalents (２０２３ → 2023, ５月 → 5月, ， → ,) and trimmed.
  * NFKC only when the cell has non-ASCII characters, which keeps the common case fast.
  */
 export function halfWidth(s: string): string {
-	const t = NON_ASCII.test(s) ? s.normalize('NFKC').replace(/\u3000/g, ' ') : s;
+	const t = nonAscii(s) ? s.normalize('NFKC').replace(/\u3000/g, ' ') : s;
 	return t.trim();
 }
 
@@ -149,6 +152,7 @@ const RANGE = /^(.+?)\s*(?:-|–|—|~|〜|至|到|to|until)\s*(.+)$/i;
  * "May 2023", "5月到6月", "5-6", Excel serials (45047 → 2023-05). Blank → null; unreadable → BAD.
  */
 export function readWhen(raw: string): Read<When> {
+	if (raw === '') return null;
 	const s = halfWidth(raw);
 	if (s === '') return null;
 	const single = monthToken(s);
@@ -191,6 +195,7 @@ export function readWhen(raw: string): Read<When> {
 
 /** A year: "2023", "2023年", "２０２３", a full date, or an Excel serial. */
 export function readYear(raw: string): Read<When> {
+	if (raw.length === 4 && /^\d{4}$/.test(raw)) return { year: Number(raw), month: null, monthEnd: null };
 	const s = halfWidth(raw);
 	if (s === '') return null;
 	const y = /^(\d{4})\s*年?$/.exec(s);
@@ -211,6 +216,7 @@ export function readPositive(raw: string): Read<number> {
 
 /** A decimal number, allowing a trailing degree sign and hemisphere letter: "31.23°N". */
 export function readNumber(raw: string): Read<number> {
+	if (raw === '') return null;
 	const s = halfWidth(raw)
 		.replace(/°\s*[nsewNSEW北南东西]?$|\s*[nsewNSEW北南东西]$/, '')
 		.trim();
@@ -252,6 +258,7 @@ for (const k of EVENT_KINDS) KIND_NAMES[matchKey(k)] = k;
 
 /** A kind of action by id or by its Chinese or English label; unknown → BAD (the caller may default). */
 export function readKind(raw: string): Read<EventKind> {
+	if (raw === '') return null;
 	const s = matchKey(raw);
 	if (s === '') return null;
 	return KIND_NAMES[s] ?? BAD;
@@ -268,9 +275,20 @@ const NATIONAL = new Set([
 	'国家级',
 	'全国性'
 ]);
-export const isNationalName = (raw: string): boolean => NATIONAL.has(matchKey(raw));
+/** Whether a city cell names the whole country ('全国', 'national'…); short cells only, so it is cheap per row. */
+const nationalSeen = new Map<string, boolean>();
+export function isNationalName(raw: string): boolean {
+	if (raw.length > 16) return false;
+	let yes = nationalSeen.get(raw);
+	if (yes === undefined) {
+		yes = NATIONAL.has(matchKey(raw));
+		if (nationalSeen.size < 10_000) nationalSeen.set(raw, yes);
+	}
+	return yes;
+}
 
 export function readScope(raw: string): Read<EventScope> {
+	if (raw === '') return null;
 	const s = matchKey(raw);
 	if (s === '') return null;
 	if (NATIONAL.has(s)) return 'national';
@@ -279,6 +297,7 @@ export function readScope(raw: string): Read<EventScope> {
 }
 
 export function readSection(raw: string): Read<SourceSection> {
+	if (raw === '') return null;
 	const s = matchKey(raw);
 	if (s === '') return null;
 	if (['events', 'event', 'list', '事件', '大事件', '事件列表', '列表'].includes(s)) return 'events';
@@ -288,6 +307,7 @@ export function readSection(raw: string): Read<SourceSection> {
 }
 
 export function readMatch(raw: string): Read<MatchStrength> {
+	if (raw === '') return null;
 	const s = matchKey(raw);
 	if (s === '') return null;
 	if (['exact', '完全', '精确', '完全对应'].includes(s)) return 'exact';
