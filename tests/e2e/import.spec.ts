@@ -116,6 +116,32 @@ test.describe('import your own data', () => {
 		await expect.poll(() => chosen(page), { timeout: 10_000 }).toEqual(['xiong-an', 'lanzhou']);
 	});
 
+	test('rename, delete with Undo, and switch from the header on another page', async ({ page }) => {
+		await page.goto('/en/import');
+		await importAndSave(page, 'a.csv', GOOD, 'First name');
+		const item = page.locator('[data-testid="saved-datasets"] li').first();
+		await item.getByRole('button', { name: 'Rename' }).click();
+		await item.getByLabel('New name for First name').fill('Second name');
+		await item.getByRole('button', { name: 'Save name' }).click();
+		await expect(item).toContainText('Second name');
+		await page.getByRole('button', { name: 'Delete Second name' }).click();
+		await expect(page.getByTestId('undo-status')).toContainText('Deleted “Second name”.');
+		await expect(page.locator('[data-testid="saved-datasets"] li')).toHaveCount(0);
+		await page.getByTestId('undo').click();
+		await expect(page.locator('[data-testid="saved-datasets"] li')).toHaveCount(1);
+		await page.reload();
+		await expect(page.locator('[data-testid="saved-datasets"] li')).toContainText('Second name');
+		// the header's switcher, on another page
+		await page.goto('/en/compare');
+		const select = page.getByLabel('Data', { exact: true });
+		await expect(select).toBeVisible();
+		await select.selectOption({ label: 'Built-in (article)' });
+		await page.goto('/en/compare?cities=xiong-an,lanzhou');
+		await expect(page.getByTestId('url-notice')).toBeVisible();
+		await page.getByLabel('Data', { exact: true }).selectOption({ label: 'Second name' });
+		await expect.poll(() => chosen(page)).toEqual(['xiong-an', 'lanzhou']);
+	});
+
 	test('a missing column is named, and can be chosen by hand', async ({ page }) => {
 		await page.goto('/en/import');
 		const text = ['地点,类别,年份,标题', '上海,城市算力,2024,某事'].join('\n');

@@ -6,11 +6,11 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { syntheticDataset } from '$lib/aggregate/synthetic';
-import { validateDataset } from '$lib/data/schema';
+import { EVENT_KINDS, validateDataset } from '$lib/data/schema';
 import type { Dataset, I18nText, InnovationEvent } from '$lib/data/types';
 import { readDsv } from '$lib/import/dsv';
 import { datasetJson, eventsCsvFull, futuresCsvFull } from '$lib/import/export';
-import { pack, unpack } from '$lib/import/pack';
+import { pack, PACKED_KINDS, unpack } from '$lib/import/pack';
 import { importFiles, type ImportOutcome } from '$lib/import/pipeline';
 import { readNumber, readWhen, readYear, halfWidth } from '$lib/import/values';
 import { toCsv } from '$lib/export/csv';
@@ -232,6 +232,10 @@ const datasets = fc
 	.filter((ds) => validateDataset(ds).ok);
 
 describe('round trips', () => {
+	it('packs kinds in the schema’s order', () => {
+		expect(PACKED_KINDS).toEqual(EVENT_KINDS);
+	});
+
 	it('pack → unpack gives the same dataset', () => {
 		fc.assert(
 			fc.property(datasets, (ds) => {
