@@ -97,6 +97,7 @@ describe('standalone SVG', () => {
 		expect(out).toContain('href="#local"');
 		expect(out).toContain(`data-x="he said &quot;hi&quot;"`);
 		expect(out).not.toContain('tabindex');
+		expect(out).not.toContain('style=');
 		expect(out).not.toMatch(/<!--|<\?pi/);
 	});
 

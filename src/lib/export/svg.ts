@@ -232,7 +232,9 @@ function keepAttribute(name: string, value: string): boolean {
 	if (lower.includes(':') && !lower.startsWith('xml:') && lower !== 'xlink:href') return false;
 	if (lower === 'href' || lower === 'xlink:href') return /^\s*#[\w:.-]*\s*$/.test(value);
 	if (lower === 'tabindex' || lower === 'data-selected' || lower.startsWith('data-sveltekit')) return false;
-	if (lower === 'style' && /@import|expression\s*\(|behavior\s*:/i.test(value)) return false;
+	// Charts are styled by presentation attributes; a style attribute is page state (e.g. a size set by a
+	// script), which would override the export's own width and height.
+	if (lower === 'style') return false;
 	if (EXTERNAL_URL.test(value) || SCRIPT_URL.test(value)) return false;
 	return true;
 }
