@@ -55,8 +55,8 @@ export function frameLayout(text: FrameText, width: number, plotHeight: number):
 	let y = pad;
 
 	const titleLH = Math.round(fs.title * 1.3);
-	// titles are bold: measure them about 8% wider than regular text
-	const titleLines = wrap(text.title, inner, fs.title * 1.08, 3);
+	// titles are bold (and Linux sans fonts run wide): measure them 15% wider than regular text
+	const titleLines = wrap(text.title, inner, fs.title * 1.15, 3);
 	const titleY = y + fs.title;
 	y += titleLines.length * titleLH;
 
