@@ -80,7 +80,8 @@ export function frameLayout(text: FrameText, width: number, plotHeight: number):
 		}
 		let rowY = y;
 		for (const entry of text.legend) {
-			const w = swatch + 5 + textWidth(entry.label, fs.legend) + 14;
+			// measured 8% wide: legend text must never run into the next swatch, whatever sans font renders it
+			const w = swatch + 5 + textWidth(entry.label, fs.legend * 1.08) + 14;
 			if (x + w - 14 > width - pad && x > pad) {
 				x = pad;
 				rowY += rowH;
