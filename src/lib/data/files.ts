@@ -63,30 +63,33 @@ export const FUTURE_INDUSTRY_COLUMNS = [
 	'matches'
 ] as const;
 
+/** One event as the cells of `EVENT_COLUMNS`, in that order (null for an empty cell). */
+export function eventRow(e: Dataset['events'][number]): (string | number | null)[] {
+	return [
+		e.id,
+		e.cityId,
+		e.scope,
+		e.categoryId,
+		e.year,
+		e.month,
+		e.monthEnd,
+		e.kind,
+		e.title.zh,
+		e.title.en,
+		e.document,
+		e.actors.map((a) => a.zh).join(LIST_SEPARATOR),
+		e.actors.map((a) => a.en).join(LIST_SEPARATOR),
+		e.groupId,
+		e.source.section,
+		e.source.heading,
+		e.source.bullet,
+		e.note?.zh ?? null,
+		e.note?.en ?? null
+	];
+}
+
 export function eventsCsv(dataset: Dataset): string {
-	const rows = dataset.events.map((e) =>
-		[
-			e.id,
-			e.cityId,
-			e.scope,
-			e.categoryId,
-			e.year,
-			e.month,
-			e.monthEnd,
-			e.kind,
-			e.title.zh,
-			e.title.en,
-			e.document,
-			e.actors.map((a) => a.zh).join(LIST_SEPARATOR),
-			e.actors.map((a) => a.en).join(LIST_SEPARATOR),
-			e.groupId,
-			e.source.section,
-			e.source.heading,
-			e.source.bullet,
-			e.note?.zh ?? null,
-			e.note?.en ?? null
-		].map(cell)
-	);
+	const rows = dataset.events.map((e) => eventRow(e).map(cell));
 	return toCsv([[...EVENT_COLUMNS], ...rows], { bom: true });
 }
 

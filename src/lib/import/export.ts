@@ -5,7 +5,7 @@
  * column names with example rows, and the report of rejected rows. Every CSV goes through the shared
  * `toCsv` (byte-order mark, formula neutralisation). Pure; no DOM.
  */
-import { EVENT_COLUMNS, FUTURE_INDUSTRY_COLUMNS, LIST_SEPARATOR } from '../data/files';
+import { EVENT_COLUMNS, eventRow, FUTURE_INDUSTRY_COLUMNS, LIST_SEPARATOR } from '../data/files';
 import type { Dataset, Locale } from '../data/types';
 import { toCsv } from '../export/csv';
 import type { RejectedRow } from './build';
@@ -26,25 +26,7 @@ export function eventsCsvFull(ds: Dataset): string {
 		const cluster = city ? clusters.get(city.cluster) : undefined;
 		const category = categories.get(e.categoryId);
 		return [
-			e.id,
-			e.cityId,
-			e.scope,
-			e.categoryId,
-			e.year,
-			e.month,
-			e.monthEnd,
-			e.kind,
-			e.title.zh,
-			e.title.en,
-			e.document,
-			e.actors.map((a) => a.zh).join(LIST_SEPARATOR),
-			e.actors.map((a) => a.en).join(LIST_SEPARATOR),
-			e.groupId,
-			e.source.section,
-			e.source.heading,
-			e.source.bullet,
-			e.note?.zh,
-			e.note?.en,
+			...eventRow(e),
 			city?.name.zh,
 			city?.name.en,
 			city?.pinyin,
