@@ -14,6 +14,7 @@ export default defineConfig({
 					// property tests over synthetic data take seconds on a busy 2-core machine
 					testTimeout: 60_000,
 					include: ['tests/unit/**/*.test.ts', 'tests/svg/**/*.test.ts'],
+					setupFiles: ['tests/unit/setup.ts'],
 					exclude: ['tests/**/*.svelte.test.ts']
 				}
 			},

@@ -2,6 +2,8 @@ import type { Handle } from '@sveltejs/kit';
 import { localeFromPath, htmlLang } from '$lib/i18n';
 // Validates the built-in dataset before anything is prerendered: a bad record fails the build.
 import '$lib/data/validated';
+// Prerendering and the endpoints use both languages' strings.
+import '$lib/i18n/all';
 
 /** Geometry attributes whose numbers are rounded in the HTML (sub-pixel digits only cost bytes). */
 const GEOMETRY_ATTR =

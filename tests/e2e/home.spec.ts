@@ -35,12 +35,12 @@ test.describe('home page', () => {
 		const en = await browser.newContext({ locale: 'en-US' });
 		const p1 = await en.newPage();
 		await p1.goto('/');
-		await expect(p1).toHaveURL(/\/en$/);
+		await expect(p1).toHaveURL(/\/en$/, { timeout: 15_000 });
 		await en.close();
 		const zh = await browser.newContext({ locale: 'zh-CN' });
 		const p2 = await zh.newPage();
 		await p2.goto('/');
-		await expect(p2).toHaveURL(/\/zh$/);
+		await expect(p2).toHaveURL(/\/zh$/, { timeout: 15_000 });
 		await zh.close();
 	});
 
@@ -49,9 +49,10 @@ test.describe('home page', () => {
 		const page = await ctx.newPage();
 		await page.goto('/en');
 		await page.getByTestId('lang-switch').click();
-		await expect(page).toHaveURL(/\/zh$/);
+		// the redirect waits for hydration and the other language's strings: slow on a loaded machine
+		await expect(page).toHaveURL(/\/zh$/, { timeout: 15_000 });
 		await page.goto('/');
-		await expect(page).toHaveURL(/\/zh$/);
+		await expect(page).toHaveURL(/\/zh$/, { timeout: 15_000 });
 		await ctx.close();
 	});
 });

@@ -4,14 +4,35 @@
  * in the browser, in a worker and in the export.
  */
 import type { I18nText, Locale } from '$lib/data/types';
-import { en, type MessageKey, type Messages } from './messages/en';
-import { zh } from './messages/zh';
+import type { MessageKey, Messages } from './messages/en';
 
 export type { Locale, MessageKey, Messages };
 export const LOCALES: readonly Locale[] = ['zh', 'en'];
 export const DEFAULT_LOCALE: Locale = 'zh';
 
-export const catalogues: Record<Locale, Messages> = { zh, en };
+/**
+ * The loaded catalogues. Each language's strings are a chunk of their own, so a page downloads only the
+ * strings of its language: the root layout's `load` awaits `loadCatalogue` before anything renders, and
+ * server code (prerendering, endpoints, tests) registers both up front.
+ */
+const catalogues: Partial<Record<Locale, Messages>> = {};
+
+export function registerCatalogue(locale: Locale, messages: Messages): void {
+	catalogues[locale] = messages;
+}
+
+/** Loads one language's strings; resolves at once when they are already there. */
+export async function loadCatalogue(locale: Locale): Promise<void> {
+	if (catalogues[locale]) return;
+	catalogues[locale] =
+		locale === 'zh' ? (await import('./messages/zh')).zh : (await import('./messages/en')).en;
+}
+
+function catalogue(locale: Locale): Messages {
+	const messages = catalogues[locale];
+	if (!messages) throw new Error(`The ${locale} strings are not loaded (call loadCatalogue first)`);
+	return messages;
+}
 
 export function isLocale(value: unknown): value is Locale {
 	return value === 'zh' || value === 'en';
@@ -32,7 +53,7 @@ export type Params = Record<string, string | number>;
 
 /** Looks up a message and fills its `{placeholders}`. Parameters are plain text, never markup. */
 export function t(locale: Locale, key: MessageKey, params?: Params): string {
-	const template = catalogues[locale][key];
+	const template = catalogue(locale)[key];
 	if (!params) return template;
 	return template.replace(/\{(\w+)\}/g, (whole, name: string) =>
 		name in params ? String(params[name]) : whole

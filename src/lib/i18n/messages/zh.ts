@@ -1,11 +1,11 @@
 import type { BaseKey, Messages } from './en';
-import * as charts from './parts/charts';
-import * as industry from './parts/industry';
-import * as map from './parts/map';
-import * as pages from './parts/pages';
-import * as data from './parts/data';
-import * as eventsPage from './parts/eventsPage';
-import * as city from './parts/city';
+import { zh as charts } from './parts/charts.zh';
+import { zh as industry } from './parts/industry.zh';
+import { zh as map } from './parts/map.zh';
+import { zh as pages } from './parts/pages.zh';
+import { zh as data } from './parts/data.zh';
+import { zh as eventsPage } from './parts/eventsPage.zh';
+import { zh as city } from './parts/city.zh';
 
 /** 中文界面文字。键与 `en.ts` 完全一致（类型检查与单元测试共同保证）。 */
 const base: Record<BaseKey, string> = {
@@ -120,11 +120,11 @@ const base: Record<BaseKey, string> = {
 
 export const zh: Messages = {
 	...base,
-	...charts.zh,
-	...industry.zh,
-	...map.zh,
-	...pages.zh,
-	...data.zh,
-	...eventsPage.zh,
-	...city.zh
+	...charts,
+	...industry,
+	...map,
+	...pages,
+	...data,
+	...eventsPage,
+	...city
 };

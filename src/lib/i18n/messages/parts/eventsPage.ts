@@ -1,6 +1,6 @@
 /**
  * Strings of the events explorer page.
- * `en` defines the keys; `zh` must have exactly the same ones (the type checker enforces it).
+ * `en` defines the keys; `eventsPage.zh.ts` must have exactly the same ones (the type checker enforces it).
  */
 export const en = {
 	'events.title': 'All events',
@@ -63,64 +63,3 @@ export const en = {
 	'events.kind.pilot': 'Pilot',
 	'events.kind.other': 'Other'
 } as const;
-
-export const zh: Record<keyof typeof en, string> = {
-	'events.title': '全部事件',
-	'events.lead': '从文章中整理的每一件事和评论中提到的事项,并注明出自文章何处。可筛选、排序和下载。',
-	'events.filters': '筛选',
-	'events.filters.cities': '城市',
-	'events.filters.citiesHint':
-		'全国性事件不属于任何城市,选择城市或城市群不会隐去它们;如需排除,请在“范围”中选择“仅城市”。',
-	'events.filters.clusters': '城市群',
-	'events.filters.categories': '领域',
-	'events.filters.months': '月份',
-	'events.filters.from': '起',
-	'events.filters.to': '止',
-	'events.filters.anyMonth': '不限',
-	'events.filters.undated': '包括未注明月份的事件',
-	'events.filters.scope': '范围',
-	'events.filters.scope.all': '城市和全国',
-	'events.filters.scope.city': '仅城市',
-	'events.filters.scope.national': '仅全国',
-	'events.filters.sources': '来源',
-	'events.filters.commentary': '包括评论部分提到的事项',
-	'events.filters.search': '搜索标题、文件、名称和城市',
-	'events.filters.apply': '应用筛选',
-	'events.filters.reset': '重置筛选',
-	'events.count': '显示 {shown} 件,共 {total} 件',
-	'events.countOne': '显示 1 件,共 {total} 件',
-	'events.countRendered': '下方列出前 {rendered} 件。',
-	'events.showMore': '再显示 {count} 件',
-	'events.download': '下载这些行(CSV)',
-	'events.noRows': '没有符合筛选条件的事件。',
-	'events.caption': '符合筛选条件的事件,按{column}{direction}排列',
-	'events.sortAsc': '升序',
-	'events.sortDesc': '降序',
-	'events.col.date': '时间',
-	'events.col.city': '城市',
-	'events.col.cluster': '城市群',
-	'events.col.category': '领域',
-	'events.col.title': '事件',
-	'events.col.kind': '类型',
-	'events.col.document': '文件',
-	'events.col.source': '文章出处',
-	'events.noMonth': '未注明月份',
-	'events.national': '全国',
-	'events.none': '—',
-	'events.source.events': '事件清单',
-	'events.source.commentary': '评论',
-	'events.source.bullet': '第{n}条',
-	'events.kind.facility': '设施',
-	'events.kind.computing-centre': '算力中心',
-	'events.kind.policy': '政策',
-	'events.kind.regulation': '法规',
-	'events.kind.plan': '规划',
-	'events.kind.fund': '基金',
-	'events.kind.visit': '访问',
-	'events.kind.donation': '捐赠',
-	'events.kind.expo': '展会',
-	'events.kind.agreement': '协议',
-	'events.kind.model-release': '模型发布',
-	'events.kind.pilot': '试点',
-	'events.kind.other': '其他'
-};

@@ -1,6 +1,6 @@
 /**
  * Strings of the compare and industries pages and their charts.
- * `en` defines the keys; `zh` must have exactly the same ones (the type checker enforces it).
+ * `en` defines the keys; `pages.zh.ts` must have exactly the same ones (the type checker enforces it).
  */
 export const en = {
 	'compare.title': 'Compare cities',
@@ -72,69 +72,3 @@ export const en = {
 	'events.opened.noMonth': 'Month not given',
 	'events.opened.national': 'National'
 } as const;
-
-export const zh: Record<keyof typeof en, string> = {
-	'compare.title': '城市对比',
-	'compare.lead': '把两到四座城市并排比较。各列使用同一刻度，条形长短可直接对比。',
-	'compare.picker.label': '查找并添加城市',
-	'compare.picker.placeholder': '中文名、英文名或拼音，如 合肥、Hefei、hefei',
-	'compare.picker.add': '添加{city}',
-	'compare.picker.full': '最多并排比较四座城市。请先移除一座再添加。',
-	'compare.picker.none': '没有与“{query}”匹配的城市。',
-	'compare.picker.results': '匹配的城市',
-	'compare.chosen': '正在比较的城市',
-	'compare.remove': '移除{city}',
-	'compare.left': '将{city}左移',
-	'compare.right': '将{city}右移',
-	'compare.needTwo': '请至少选择两座城市进行比较。',
-	'compare.chart.title': '所比较的 {n} 座城市中，{city}事件最多（{count} 件）',
-	'compare.chart.titleTie': '所比较的 {n} 座城市中，{cities}事件最多（各 {count} 件）',
-	'compare.chart.subtitle':
-		'2023 年各领域事件数，所有城市使用同一刻度。加框：所比较城市中仅此城市在该领域有事件。',
-	'compare.chart.desc': '{cities}各领域事件数的并列小图。{details}。',
-	'compare.chart.only': '仅此城市',
-	'compare.chart.total': '共 {count} 件',
-	'compare.diff.heading': '各城市的独有之处',
-	'compare.diff.fields': '仅此城市涉及的领域',
-	'compare.diff.tracks': '仅此城市布局的未来产业赛道',
-	'compare.diff.noList': '原文未列出其未来产业',
-	'compare.diff.none': '无',
-	'compare.shared.heading': '共同之处',
-	'compare.shared.fields': '所有城市都涉及的领域',
-	'compare.shared.tracks': '所有城市都布局的赛道',
-	'compare.table.field': '领域',
-	'compare.timeline.heading': '发生时间',
-	'industries.title': '未来产业',
-	'industries.lead':
-		'各城市用自己的话押注了哪些未来产业，彼此又在哪些方向上重合。清单来自原文列出的城市：{cities}。',
-	'industries.matrix.heading': '谁押注了什么',
-	'industries.upset.heading': '押注在哪里重合',
-	'industries.upset.chosen': '恰好由{cities}共有的赛道',
-	'industries.upset.hint': '在图中选择一个交集，即可在此列出其赛道。',
-	'industries.similarity.heading': '城市之间有多相似',
-	'industries.crosswalk.heading': '从城市原话到规范赛道',
-	'overview.reading.heading': '数据解读',
-	'overview.reading.lead':
-		'2023 年，资料记录了 {cities} 座城市的 {events} 件科创事件，另有 {national} 件全国性事件。',
-	'overview.reading.top': '{first}事件最多，共 {count} 件；其次是{second}（{count2} 件）。',
-	'overview.reading.cluster': '{cluster}城市占城市事件的 {share}。',
-	'overview.reading.field': '最常见的领域是{field}（占 {share}）。',
-	'overview.reading.month': '{month}事件最多（{count} 件）；另有 {undated} 件未注明月份。',
-	'overview.reading.tracks': '有 {lists} 座城市公布了未来产业清单，它们唯一共同布局的赛道是{track}。',
-	'overview.reading.tracksNone': '有 {lists} 座城市公布了未来产业清单，没有哪条赛道为所有城市共同布局。',
-	'overview.options': '图表选项',
-	'overview.commentary': '纳入仅在文章点评部分提到的事项',
-	'overview.stacked': '按领域拆分条形',
-	'overview.section.cities': '各城市事件数',
-	'overview.section.map': '城市分布',
-	'overview.section.mix': '领域构成',
-	'overview.section.timeline': '时间分布',
-	'events.opened.heading': '“{label}”对应的事件',
-	'events.opened.close': '关闭列表',
-	'events.opened.source': '出处',
-	'events.opened.sectionEvents': '事件清单',
-	'events.opened.sectionCommentary': '点评',
-	'events.opened.bullet': '第 {n} 条',
-	'events.opened.noMonth': '未注明月份',
-	'events.opened.national': '全国'
-};

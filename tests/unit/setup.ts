@@ -1,0 +1,2 @@
+// Chart geometry and views translate through the i18n layer: register both languages' strings.
+import '$lib/i18n/all';
