@@ -4,18 +4,17 @@
  * so that similar ones sit together (greedy seriation); `similarityGeometry` places the cells, the labels,
  * the values that fit and the colour legend. Pure; no DOM.
  *
- * Colour: a sequential blue scale (d3-scale-chromatic's interpolateBlues, its palest tenth skipped so that
+ * Colour: a sequential blue scale (ColorBrewer Blues, `blues` in core/palette, its palest tenth skipped so that
  * 0 still reads as a cell); printed values take black or white by contrast with their cell. The diagonal
  * (a city with itself) is not coloured by the scale: it gets a hatch pattern and no value.
  */
 import { scaleLinear } from 'd3-scale';
-import { interpolateBlues } from 'd3-scale-chromatic';
 import type { Filter } from '../../aggregate/filter';
 import { seriate } from '../../aggregate/matrix';
 import { categoryMix } from '../../aggregate/mix';
 import { cosine, jaccard, trackSets } from '../../aggregate/overlap';
 import type { Dataset, Locale } from '../../data/types';
-import { textOn } from '../core/palette';
+import { blues, textOn } from '../core/palette';
 import { textWidth, truncate } from '../core/text-width';
 
 export type SimilarityMetric = 'tracks' | 'mix';
@@ -93,10 +92,7 @@ export function mostSimilarPair(model: SimilarityModel): { a: number; b: number;
 /** A value in [0, 1] → the cell colour, as #rrggbb (so text contrast can be computed). */
 export function similarityColour(v: number): string {
 	const t = 0.1 + 0.9 * Math.min(1, Math.max(0, v));
-	const rgb = interpolateBlues(t);
-	const m = /rgb\((\d+),\s*(\d+),\s*(\d+)\)/.exec(rgb);
-	if (!m) return rgb;
-	return '#' + [m[1], m[2], m[3]].map((c) => Number(c).toString(16).padStart(2, '0')).join('');
+	return blues(t);
 }
 
 /** Two decimals, the same in both languages. */

@@ -3,6 +3,8 @@
  * deficiencies); text colours keep a contrast of at least 4.5:1 on the chart background.
  * Colours are written onto the SVG as presentation attributes so an exported file looks like the page.
  */
+import { rgb } from 'd3-color';
+import { interpolateRgbBasis } from 'd3-interpolate';
 
 export const INK = '#1a1a1a';
 export const INK_MUTED = '#595959'; // 7.0:1 on white
@@ -79,4 +81,27 @@ export const FONT_STACK = `${CJK_FONTS}, ${LATIN_FONTS}, sans-serif`;
  */
 export function fontStack(locale: 'zh' | 'en'): string {
 	return locale === 'en' ? `${LATIN_FONTS}, ${CJK_FONTS}, sans-serif` : FONT_STACK;
+}
+
+/**
+ * ColorBrewer's sequential "Blues" in nine classes, the values d3-scale-chromatic ships. Kept here as data
+ * so the pages need only d3-interpolate (already loaded with d3-scale), not the whole colour-scheme module.
+ */
+export const BLUES_9 = [
+	'#f7fbff',
+	'#deebf7',
+	'#c6dbef',
+	'#9ecae1',
+	'#6baed6',
+	'#4292c6',
+	'#2171b5',
+	'#08519c',
+	'#08306b'
+] as const;
+
+const bluesRamp = interpolateRgbBasis([...BLUES_9]);
+
+/** t in [0, 1] → a blue as #rrggbb: the same B-spline through the nine classes as d3's `interpolateBlues`. */
+export function blues(t: number): string {
+	return rgb(bluesRamp(Math.min(1, Math.max(0, t)))).formatHex();
 }
