@@ -1,0 +1,62 @@
+/**
+ * Components mounted in jsdom: the chart draws what the engine computed, in the reader's language, and
+ * notices show URL values as text only.
+ */
+import { render, screen, fireEvent } from '@testing-library/svelte';
+import { describe, expect, it } from 'vitest';
+import { eventsPerCity } from '$lib/aggregate/counts';
+import { builtinDataset } from '$lib/data/builtin';
+import EventsPerCityChart from '$lib/charts/BarChart/EventsPerCityChart.svelte';
+import UrlNotices from '$lib/components/UrlNotices.svelte';
+
+const ds = builtinDataset;
+const rows = eventsPerCity(ds);
+const withEvents = rows.filter((r) => r.count > 0);
+const top = withEvents[0];
+const topCity = ds.cities.find((c) => c.id === top.cityId)!;
+
+describe('EventsPerCityChart', () => {
+	it('draws one bar per city with events, in each of its two widths', () => {
+		const { container } = render(EventsPerCityChart, { dataset: ds, rows, locale: 'en' });
+		const wide = container.querySelector('svg[data-variant="wide"]')!;
+		const narrow = container.querySelector('svg[data-variant="narrow"]')!;
+		expect(wide).not.toBeNull();
+		expect(narrow).not.toBeNull();
+		expect(wide.querySelectorAll('.mark').length).toBe(withEvents.length);
+		expect(narrow.querySelectorAll('.mark').length).toBe(withEvents.length);
+	});
+
+	it('states the finding in its title, in the reader language', () => {
+		const en = render(EventsPerCityChart, { dataset: ds, rows, locale: 'en' });
+		const enTitle = en.container.querySelector('svg[data-variant="wide"] title')!.textContent!;
+		expect(enTitle).toContain(topCity.name.en);
+		expect(enTitle).not.toMatch(/[\u4e00-\u9fff]/);
+		en.unmount();
+		const zh = render(EventsPerCityChart, { dataset: ds, rows, locale: 'zh' });
+		const zhTitle = zh.container.querySelector('svg[data-variant="wide"] title')!.textContent!;
+		expect(zhTitle).toContain(topCity.name.zh);
+	});
+
+	it('draws fewer bars when the counts come from a narrower filter', () => {
+		const firstCluster = ds.clusters[0].id;
+		const filtered = eventsPerCity(ds, { clusters: [firstCluster] });
+		const { container } = render(EventsPerCityChart, { dataset: ds, rows: filtered, locale: 'en' });
+		const marks = container.querySelectorAll('svg[data-variant="wide"] .mark').length;
+		expect(marks).toBe(filtered.filter((r) => r.count > 0).length);
+		expect(marks).toBeLessThan(withEvents.length);
+	});
+});
+
+describe('UrlNotices', () => {
+	it('shows a hostile value as text, never as markup, and can be dismissed', async () => {
+		const value = '<img src=x onerror=alert(1)>';
+		const { container } = render(UrlNotices, {
+			notices: [{ param: 'cities', value, reason: 'unknown' }],
+			locale: 'en'
+		});
+		expect(container.querySelector('img')).toBeNull();
+		expect(screen.getByTestId('url-notice').textContent).toContain(value);
+		await fireEvent.click(screen.getByRole('button'));
+		expect(screen.queryByTestId('url-notice')).toBeNull();
+	});
+});
