@@ -3,8 +3,9 @@
  * shows. Plain TypeScript with no DOM, safe in a Web Worker (results are plain data and typed
  * arrays, so they survive postMessage), and never mutating its input.
  *
- * The events are encoded once per Dataset object into typed-array columns (`eventTable`), so each
- * figure below is a single pass of integer look-ups; datasets are treated as immutable.
+ * The events are encoded once per Dataset object into typed-array columns (`eventTable`), with a
+ * tally of the distinct row codes and their counts, so each counting figure below is a single pass
+ * of integer look-ups over that tally; datasets are treated as immutable.
  *
  * Rules every figure follows (details in each module):
  * - filter: lists are allowed sets (absent = no constraint); months keep events whose span
@@ -19,7 +20,14 @@
 export { normaliseFilter, matchesFilter, eventPredicate, type Filter, type NormalisedFilter } from './filter';
 
 /** Columnar encoding of the events (cached per Dataset) and the filter compiled against it. */
-export { eventTable, compileFilter, NATIONAL, type EventTable, type CompiledFilter } from './table';
+export {
+	eventTable,
+	compileFilter,
+	NATIONAL,
+	type EventTable,
+	type CompiledFilter,
+	type TallyMode
+} from './table';
 
 /** Ranking bars, cluster bars, headline totals, and the city × category × month cube. */
 export {

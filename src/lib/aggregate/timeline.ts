@@ -71,27 +71,35 @@ export function timeline(ds: Dataset, filter: Filter = {}, options: TimelineOpti
 		: cells.reduce((acc, v, j) => ((acc[j % S] += v), acc), new Int32Array(S));
 
 	const withIds = options.ids ?? true;
-	const ids: string[][][] = Array.from({ length: nRows }, () => Array.from({ length: S }, () => []));
+	// the per-cell id lists and ranges are only built when asked for (a counts-only view skips the
+	// pass over every row and the nRows × 13 arrays)
+	const ids: string[][][] = withIds
+		? Array.from({ length: nRows }, () => Array.from({ length: S }, () => []))
+		: [];
+	const ranges: TimelineRange[][] = Array.from({ length: nRows }, () => []);
 	if (withIds) {
-		const seen = new Set<string>();
-		for (let i = 0; i < t.n; i++) {
-			const r = rowOf[t.city[i]];
-			const m = colOf[t.code[i] & 0xffff];
+		const { city, code, group, n } = t;
+		const events = ds.events;
+		// numeric key of (group, cell): groups × rows × 13 stays far below 2^53
+		const seen = new Set<number>();
+		const cells = (nRows + 1) * S;
+		for (let i = 0; i < n; i++) {
+			const r = rowOf[city[i]];
+			const m = colOf[code[i] & 0xffff];
 			if (r === nRows || m === S) continue;
-			if (groupsOnce && t.group[i] >= 0) {
+			if (groupsOnce && group[i] >= 0) {
 				// the cell lists the first copy of each action only, matching its count
-				const k = `${t.group[i]}:${r}:${m}`;
+				const k = group[i] * cells + r * S + m;
 				if (seen.has(k)) continue;
 				seen.add(k);
 			}
-			ids[r][m].push(ds.events[i].id);
+			ids[r][m].push(events[i].id);
 		}
-	}
-	const ranges: TimelineRange[][] = Array.from({ length: nRows }, () => []);
-	for (const i of withIds ? t.ranged : []) {
-		const r = rowOf[t.city[i]];
-		if (r === nRows || colOf[t.code[i] & 0xffff] === S) continue;
-		ranges[r].push({ eventId: ds.events[i].id, month: t.month[i], monthEnd: t.monthEnd[i] });
+		for (const i of t.ranged) {
+			const r = rowOf[city[i]];
+			if (r === nRows || colOf[code[i] & 0xffff] === S) continue;
+			ranges[r].push({ eventId: events[i].id, month: t.month[i], monthEnd: t.monthEnd[i] });
+		}
 	}
 
 	const rows: TimelineRow[] = [];
