@@ -5,6 +5,7 @@
 import type { Dataset } from '../data/types';
 import type { Filter } from './filter';
 import {
+	cellsToArray,
 	colMap,
 	compileFilter,
 	countCells,
@@ -69,7 +70,7 @@ export function eventsPerCity(ds: Dataset, filter: Filter = {}): CityCountRow[] 
 	const rows: (CityCountRow & { order: number })[] = cf.citiesInView.map((c) => ({
 		cityId: t.cityIds[c],
 		count: sumRow(cells, c, nk),
-		byCategory: Array.from(cells.subarray(c * nk, (c + 1) * nk)),
+		byCategory: cellsToArray(cells, c * nk, (c + 1) * nk),
 		rank: 0,
 		order: c
 	}));
@@ -102,7 +103,7 @@ export function eventsPerCluster(ds: Dataset, filter: Filter = {}): ClusterCount
 		rows.push({
 			clusterId: t.clusterIds[l],
 			count: sumRow(cells, l, nk),
-			byCategory: Array.from(cells.subarray(l * nk, (l + 1) * nk)),
+			byCategory: cellsToArray(cells, l * nk, (l + 1) * nk),
 			rank: 0,
 			cities: citiesPer[l],
 			order: l

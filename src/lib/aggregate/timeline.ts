@@ -9,7 +9,7 @@
  */
 import type { Dataset } from '../data/types';
 import type { Filter } from './filter';
-import { colMap, compileFilter, countCells, eventTable, MONTH_STRIDE, rowMap } from './table';
+import { cellsToArray, colMap, compileFilter, countCells, eventTable, MONTH_STRIDE, rowMap } from './table';
 
 export interface TimelineRange {
 	eventId: string;
@@ -46,6 +46,13 @@ export interface TimelineOptions {
 	ids?: boolean;
 }
 
+/** Sums of the columns of a row-major grid `width` wide. */
+function columnSums(cells: Int32Array, width: number): Int32Array {
+	const sums = new Int32Array(width);
+	for (let j = 0; j < cells.length; j++) sums[j % width] += cells[j];
+	return sums;
+}
+
 export function timeline(ds: Dataset, filter: Filter = {}, options: TimelineOptions = {}): Timeline {
 	const t = eventTable(ds);
 	const cf = compileFilter(t, filter);
@@ -68,7 +75,7 @@ export function timeline(ds: Dataset, filter: Filter = {}, options: TimelineOpti
 				S,
 				true
 			)
-		: cells.reduce((acc, v, j) => ((acc[j % S] += v), acc), new Int32Array(S));
+		: columnSums(cells, S);
 
 	const withIds = options.ids ?? true;
 	// the per-cell id lists and ranges are only built when asked for (a counts-only view skips the
@@ -104,7 +111,7 @@ export function timeline(ds: Dataset, filter: Filter = {}, options: TimelineOpti
 
 	const rows: TimelineRow[] = [];
 	for (let r = 0; r < nRows; r++) {
-		const counts = Array.from(cells.subarray(r * S + 1, (r + 1) * S));
+		const counts = cellsToArray(cells, r * S + 1, (r + 1) * S);
 		const undated = cells[r * S];
 		rows.push({
 			cityId: r < nCityRows ? t.cityIds[cf.citiesInView[r]] : null,
@@ -115,7 +122,7 @@ export function timeline(ds: Dataset, filter: Filter = {}, options: TimelineOpti
 			ranges: ranges[r]
 		});
 	}
-	const totCounts = Array.from(colTotals.subarray(1));
+	const totCounts = cellsToArray(colTotals, 1, S);
 	return {
 		rows,
 		totals: {
