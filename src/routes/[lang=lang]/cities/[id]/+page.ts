@@ -11,7 +11,8 @@ export const entries: EntryGenerator = () =>
 	LOCALES.flatMap((lang) => builtinDataset.cities.map((city) => ({ lang, id: city.id })));
 
 /** An unknown id is a 404; the error page then suggests the cities with the closest names. */
-export const load: PageLoad = ({ params }) => {
+export const load: PageLoad = async ({ params, parent }) => {
+	await parent(); // the built-in records arrive in the layout's load
 	if (!datasets.active.cities.some((c) => c.id === params.id)) error(404, 'Not found');
 	return { cityId: params.id };
 };
