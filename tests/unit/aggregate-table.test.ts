@@ -19,7 +19,7 @@ import {
 	type Filter
 } from '../../src/lib/aggregate';
 import { syntheticDataset } from '../../src/lib/aggregate/synthetic';
-import { encodeEvents } from '../../src/lib/aggregate/table';
+import { encodeEvents, numberGroups } from '../../src/lib/aggregate/table';
 
 const t = (en: string) => ({ zh: en, en });
 
@@ -242,6 +242,38 @@ describe('ids', () => {
 			1, 1
 		]);
 		expect(eventTotals(ds, { countGroupsOnce: true }).byCategory).toEqual([1, 2]);
+	});
+
+	it('numbers any sequence of group ids like a Map by first appearance would', () => {
+		const reference = (ids: string[]) => {
+			const seen = new Map<string, number>();
+			for (const id of ids) if (!seen.has(id)) seen.set(id, seen.size);
+			return { ids: [...seen.keys()], numbers: ids.map((id) => seen.get(id)) };
+		};
+		fc.assert(
+			fc.property(
+				fc.array(
+					fc.oneof(
+						fc.string({ maxLength: 3 }),
+						fc.integer({ min: 0, max: 40 }).map((i) => `g${i}`)
+					),
+					{
+						maxLength: 300
+					}
+				),
+				(ids) => {
+					const got = numberGroups(ids);
+					expect({ ids: got.ids, numbers: Array.from(got.numbers) }).toEqual(reference(ids));
+				}
+			),
+			{ numRuns: 200 }
+		);
+		// many groups, every copy far from the others: the table fills to half and probes past collisions
+		const many = Array.from({ length: 30_000 }, (_, j) => `action-${(j * 7919) % 10_000}`);
+		const got = numberGroups(many);
+		const want = reference(many);
+		expect(got.ids).toEqual(want.ids);
+		expect(Array.from(got.numbers)).toEqual(want.numbers);
 	});
 
 	it('does not change the dataset it encodes', () => {
