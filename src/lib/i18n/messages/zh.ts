@@ -6,6 +6,7 @@ import * as pages from './parts/pages';
 import * as data from './parts/data';
 import * as eventsPage from './parts/eventsPage';
 import * as city from './parts/city';
+import * as failure from './parts/failure';
 
 /** 中文界面文字。键与 `en.ts` 完全一致（类型检查与单元测试共同保证）。 */
 const base: Record<BaseKey, string> = {
@@ -126,5 +127,6 @@ export const zh: Messages = {
 	...pages.zh,
 	...data.zh,
 	...eventsPage.zh,
-	...city.zh
+	...city.zh,
+	...failure.zh
 };
