@@ -20,7 +20,7 @@ export const en = {
 	'dataset.unreadableDelete': 'Delete it',
 	'dataset.unreadableDismiss': 'Dismiss',
 	'dataset.unreadableDeleteFailed': 'It could not be deleted. Reload the page and try again.',
-	'dataset.memory': 'Imported data is not kept in this window',
+	'dataset.memory': 'Imports not kept',
 	'dataset.memoryLong':
 		'This browser does not let the dashboard store data (as in a private window): data you import is kept only until this tab is closed.'
 } as const;
@@ -41,7 +41,7 @@ export const zh: Record<keyof typeof en, string> = {
 	'dataset.unreadableDelete': '删除该数据集',
 	'dataset.unreadableDismiss': '关闭',
 	'dataset.unreadableDeleteFailed': '未能删除。请刷新页面后重试。',
-	'dataset.memory': '此窗口不会保存导入的数据',
+	'dataset.memory': '导入不保存',
 	'dataset.memoryLong':
 		'此浏览器不允许仪表板保存数据（例如在隐私窗口中）：导入的数据只保留到关闭此标签页为止。'
 };
