@@ -10,7 +10,8 @@ import { syntheticDataset } from '$lib/aggregate/synthetic';
 import { builtinDataset } from '$lib/data/builtin';
 import { pack, type PackedDataset } from '$lib/import/pack';
 import { importFiles } from '$lib/import/pipeline';
-import { checkMeta, checkPacked, packedProblem } from '$lib/import/saved-check';
+import { checkPacked, packedProblem } from '$lib/import/saved-check';
+import { checkMeta } from '$lib/import/store';
 
 const dir = path.resolve('tests/fixtures/import');
 const imported = (): PackedDataset => {

@@ -4,10 +4,10 @@
  * version of the dashboard; such a record is refused here, with the reason, rather than unpacked into
  * events whose names or cities are missing and that would break a view. Checks the shape, every index
  * into the string table, and that events, cities and lists refer only to records the dataset holds.
- * Linear in the number of events, with no allocation per event. Pure; no DOM.
+ * Linear in the number of events, with no allocation per event. Loaded with the data it checks, when a
+ * saved dataset is opened (the meta records' small check is in `store.ts`). Pure; no DOM.
  */
 import { PACK_FORMAT, type PackedDataset } from './pack';
-import type { SavedMeta } from './store';
 
 type Obj = Record<string, unknown>;
 
@@ -20,16 +20,6 @@ const isCoord = (v: unknown) => v === null || isNum(v);
 type Column = Uint8Array | Uint16Array | Uint32Array;
 const isColumn = (v: unknown): v is Column =>
 	v instanceof Uint8Array || v instanceof Uint16Array || v instanceof Uint32Array;
-
-/** The meta record as saved, or null when it is not one. */
-export function checkMeta(value: unknown): SavedMeta | null {
-	if (!isObj(value)) return null;
-	const { id, name, created, events, cities, lists, files } = value;
-	if (!isStr(id) || !isStr(name) || !isStr(created)) return null;
-	if (!isNum(events) || !isNum(cities) || !isNum(lists)) return null;
-	if (!Array.isArray(files) || !files.every(isStr)) return null;
-	return value as unknown as SavedMeta;
-}
 
 /**
  * Why a collection is unusable, or null; `ok` checks one record. `key` must be unique (views key their

@@ -8,7 +8,6 @@
  * was written by another version is reported as unreadable, never handed to a view.
  */
 import type { PackedDataset } from './pack';
-import { checkMeta, checkPacked } from './saved-check';
 
 export interface SavedMeta {
 	id: string;
@@ -98,6 +97,18 @@ export function openStore(): Promise<IDBDatabase> {
 	return opening;
 }
 
+/** The meta record as saved, or null when it is not one (damaged, or from another version). */
+export function checkMeta(value: unknown): SavedMeta | null {
+	if (typeof value !== 'object' || value === null) return null;
+	const m = value as Record<string, unknown>;
+	const text = (v: unknown) => typeof v === 'string';
+	const count = (v: unknown) => typeof v === 'number' && Number.isFinite(v);
+	if (!text(m.id) || !text(m.name) || !text(m.created)) return null;
+	if (!count(m.events) || !count(m.cities) || !count(m.lists)) return null;
+	if (!Array.isArray(m.files) || !m.files.every(text)) return null;
+	return value as SavedMeta;
+}
+
 /** The saved datasets, oldest first, and the meta records that cannot be read (listed apart). */
 export async function listSaved(): Promise<{ saved: SavedMeta[]; unreadable: Unreadable[] }> {
 	const db = await openStore();
@@ -119,7 +130,10 @@ export async function listSaved(): Promise<{ saved: SavedMeta[]; unreadable: Unr
 /** A saved dataset's packed data; throws `UnreadableRecord` when it is missing or cannot be read. */
 export async function loadSaved(id: string): Promise<PackedDataset> {
 	const db = await openStore();
-	const packed = checkPacked(await promised(db.transaction('data').objectStore('data').get(id)));
+	const record: unknown = await promised(db.transaction('data').objectStore('data').get(id));
+	// the check comes with the packed-format code the opening needs anyway, not with every page's list
+	const { checkPacked } = await import('./saved-check');
+	const packed = checkPacked(record);
 	if (!packed) throw new UnreadableRecord(id);
 	return packed;
 }
