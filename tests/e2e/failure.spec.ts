@@ -7,6 +7,7 @@
  *
  * The service worker is blocked (except in its own test) so that every request reaches `page.route`.
  */
+import AxeBuilder from '@axe-core/playwright';
 import { expect, test, type Locator, type Page } from '@playwright/test';
 
 test.use({ serviceWorkers: 'block' });
@@ -387,6 +388,8 @@ test.describe('saved datasets that cannot be read', () => {
 			'无法读取已保存的数据集“损坏的数据”。它可能已损坏，或由其他版本的仪表板保存。仪表板的其他部分仍可正常使用。'
 		);
 		await expect(notice.getByRole('button', { name: '删除该数据集' })).toBeVisible();
+		const axe = await new AxeBuilder({ page }).analyze();
+		expect(axe.violations.map((v) => `${v.id}: ${v.nodes.length}`)).toEqual([]);
 		await notice.getByRole('button', { name: '关闭' }).click();
 		await expect(notice).toHaveCount(0);
 		await expect(page.locator('svg[data-chart="compare"][data-variant="wide"]')).toBeVisible();
@@ -467,6 +470,8 @@ for (const lang of ['en', 'zh'] as const) {
 		const select = page.getByLabel(lang === 'en' ? 'Data' : '数据', { exact: true });
 		await expect(select).toHaveValue('builtin');
 		await expect(select).toHaveAccessibleDescription(new RegExp(`${note}.*${long}`));
+		const axe = await new AxeBuilder({ page }).include('header').analyze();
+		expect(axe.violations.map((v) => `${v.id}: ${v.nodes.length}`)).toEqual([]);
 		expect(problems).toEqual([]);
 	});
 }
