@@ -15,10 +15,18 @@ interface Job {
 }
 
 let hb: Promise<HbSubsetExports> | undefined;
+/** The subsetter, loaded once; a failed load (network, a damaged file) is forgotten so a retry fetches again. */
 const harfbuzz = () =>
 	(hb ??= fetch(hbWasmUrl)
-		.then((r) => r.arrayBuffer())
-		.then(instantiateHbSubset));
+		.then((r) => {
+			if (!r.ok) throw new Error(`subsetter ${r.status}`);
+			return r.arrayBuffer();
+		})
+		.then(instantiateHbSubset)
+		.catch((e: unknown) => {
+			hb = undefined;
+			throw e;
+		}));
 
 // One subset at a time: harfbuzz's memory is shared between calls.
 let queue: Promise<unknown> = Promise.resolve();

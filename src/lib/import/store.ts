@@ -4,7 +4,8 @@
  * A new dataset is written in one transaction over both stores with `add`, so an import never changes an
  * existing record and a failed or interrupted write leaves nothing behind. When IndexedDB is unavailable
  * (some private windows), `openStore` rejects with `StoreUnavailable` and the caller keeps datasets in
- * memory for the session.
+ * memory for the session. Records are checked as they are read (`saved-check.ts`): one that is damaged or
+ * was written by another version is reported as unreadable, never handed to a view.
  */
 import type { PackedDataset } from './pack';
 
@@ -27,6 +28,23 @@ export interface SavedDataset {
 
 const DB_NAME = 'city-innovation-data';
 const DB_VERSION = 1;
+
+/**
+ * A saved record this version of the dashboard cannot read (damaged, or written by another version):
+ * `key` deletes it, `name` is the dataset's name when the meta record still gives one.
+ */
+export interface Unreadable {
+	key: IDBValidKey;
+	name: string | null;
+}
+
+/** Thrown by `loadSaved` for a data record that is missing or cannot be read. */
+export class UnreadableRecord extends Error {
+	constructor(id: string) {
+		super(`saved dataset ${id} cannot be read`);
+		this.name = 'UnreadableRecord';
+	}
+}
 
 export class StoreUnavailable extends Error {
 	constructor(cause: unknown) {
@@ -79,16 +97,45 @@ export function openStore(): Promise<IDBDatabase> {
 	return opening;
 }
 
-export async function listSaved(): Promise<SavedMeta[]> {
-	const db = await openStore();
-	const all = await promised(db.transaction('meta').objectStore('meta').getAll() as IDBRequest<SavedMeta[]>);
-	return all.sort((a, b) => a.created.localeCompare(b.created));
+/** The meta record as saved, or null when it is not one (damaged, or from another version). */
+export function checkMeta(value: unknown): SavedMeta | null {
+	if (typeof value !== 'object' || value === null) return null;
+	const m = value as Record<string, unknown>;
+	const text = (v: unknown) => typeof v === 'string';
+	const count = (v: unknown) => typeof v === 'number' && Number.isFinite(v);
+	if (!text(m.id) || !text(m.name) || !text(m.created)) return null;
+	if (!count(m.events) || !count(m.cities) || !count(m.lists)) return null;
+	if (!Array.isArray(m.files) || !m.files.every(text)) return null;
+	return value as SavedMeta;
 }
 
-export async function loadSaved(id: string): Promise<PackedDataset | null> {
+/** The saved datasets, oldest first, and the meta records that cannot be read (listed apart). */
+export async function listSaved(): Promise<{ saved: SavedMeta[]; unreadable: Unreadable[] }> {
 	const db = await openStore();
-	const packed = await promised(db.transaction('data').objectStore('data').get(id));
-	return (packed as PackedDataset | undefined) ?? null;
+	const store = db.transaction('meta').objectStore('meta');
+	const [keys, all] = await Promise.all([promised(store.getAllKeys()), promised(store.getAll())]);
+	const saved: SavedMeta[] = [];
+	const unreadable: Unreadable[] = [];
+	all.forEach((value: unknown, i) => {
+		const meta = checkMeta(value);
+		if (meta) saved.push(meta);
+		else {
+			const name = (value as { name?: unknown } | null)?.name;
+			unreadable.push({ key: keys[i], name: typeof name === 'string' && name.trim() ? name : null });
+		}
+	});
+	return { saved: saved.sort((a, b) => a.created.localeCompare(b.created)), unreadable };
+}
+
+/** A saved dataset's packed data; throws `UnreadableRecord` when it is missing or cannot be read. */
+export async function loadSaved(id: string): Promise<PackedDataset> {
+	const db = await openStore();
+	const record: unknown = await promised(db.transaction('data').objectStore('data').get(id));
+	// the check comes with the packed-format code the opening needs anyway, not with every page's list
+	const { checkPacked } = await import('./saved-check');
+	const packed = checkPacked(record);
+	if (!packed) throw new UnreadableRecord(id);
+	return packed;
 }
 
 /** Writes a new dataset: both records in one transaction; fails (and writes nothing) if the id exists. */
@@ -109,8 +156,8 @@ export async function renameSaved(id: string, name: string): Promise<void> {
 	await done(tx);
 }
 
-/** Deletes a dataset and returns what it removed (for undo). */
-export async function deleteSaved(id: string): Promise<SavedDataset | null> {
+/** Deletes a dataset (or an unreadable record's key) and returns what it removed (for undo). */
+export async function deleteSaved(id: IDBValidKey): Promise<SavedDataset | null> {
 	const db = await openStore();
 	const tx = db.transaction(['meta', 'data'], 'readwrite');
 	const metaStore = tx.objectStore('meta');

@@ -6,16 +6,18 @@
  *
  * Saved datasets live in IndexedDB (`$lib/import/store`, loaded on demand so pages that never touch
  * imported data do not pay for it). Where IndexedDB is unavailable, datasets are kept in memory for the
- * session and `storage` says so. Datasets are immutable: switching builds or reuses a whole Dataset
- * object, never edits one, because the aggregation engine caches its work per object.
+ * session and `storage` says so. A saved dataset that cannot be read (damaged, or saved by another
+ * version) is listed in `unreadable`, never shown, and can be deleted. Datasets are immutable: switching
+ * builds or reuses a whole Dataset object, never edits one, because the aggregation engine caches its
+ * work per object.
  */
 import { browser } from '$app/environment';
 import { builtinDataset } from '$lib/data/builtin';
 import type { Dataset } from '$lib/data/types';
 import type { PackedDataset } from '$lib/import/pack';
-import type { SavedDataset, SavedMeta } from '$lib/import/store';
+import type { SavedDataset, SavedMeta, Unreadable } from '$lib/import/store';
 
-export type { SavedMeta };
+export type { SavedMeta, Unreadable };
 export const BUILTIN_ID = 'builtin';
 const ACTIVE_KEY = 'dataset.active';
 /** How long a deleted dataset can be brought back. */
@@ -57,6 +59,8 @@ class DatasetStore {
 	loading = $state(false);
 	/** The last deleted dataset, while it can still be restored. */
 	deleted: SavedMeta | null = $state.raw(null);
+	/** Saved datasets that could not be read, until deleted or dismissed. */
+	unreadable: Unreadable[] = $state.raw([]);
 
 	#memory = new Map<string, SavedDataset>();
 	#opened = new Map<string, Dataset>();
@@ -86,7 +90,9 @@ class DatasetStore {
 		this.#init ??= (async () => {
 			try {
 				const { listSaved } = await store();
-				this.saved = await listSaved();
+				const { saved, unreadable } = await listSaved();
+				this.saved = saved;
+				this.unreadable = [...this.unreadable, ...unreadable];
 				this.storage = 'indexeddb';
 			} catch {
 				this.storage = 'memory';
@@ -108,6 +114,57 @@ class DatasetStore {
 		return loadSaved(id);
 	}
 
+	/**
+	 * A saved dataset's records, unpacked; null when they could not be read, in which case the dataset
+	 * leaves the saved list for `unreadable`. A failure to reach the store (not the record) throws.
+	 */
+	async #open(id: string): Promise<Dataset | null> {
+		let packed: PackedDataset | null;
+		try {
+			packed = await this.#packed(id);
+		} catch (e) {
+			if (!(e instanceof Error && e.name === 'UnreadableRecord')) throw e;
+			packed = null;
+		}
+		let dataset: Dataset | null = null;
+		if (packed) {
+			const { unpack } = await packing();
+			try {
+				dataset = unpack(packed);
+			} catch {
+				dataset = null;
+			}
+		}
+		if (!dataset) this.#markUnreadable(id);
+		return dataset;
+	}
+
+	#markUnreadable(id: string): void {
+		const meta = this.saved.find((m) => m.id === id);
+		this.saved = this.saved.filter((m) => m.id !== id);
+		if (!this.unreadable.some((u) => u.key === id))
+			this.unreadable = [...this.unreadable, { key: id, name: meta?.name ?? null }];
+	}
+
+	/** Deletes a saved dataset that could not be read; false when even that failed. */
+	async removeUnreadable(entry: Unreadable): Promise<boolean> {
+		try {
+			if (this.storage === 'indexeddb') {
+				const { deleteSaved } = await store();
+				await deleteSaved(entry.key);
+			} else if (typeof entry.key === 'string') this.#memory.delete(entry.key);
+		} catch {
+			return false;
+		}
+		this.dismissUnreadable(entry);
+		return true;
+	}
+
+	/** Stops reporting an unreadable dataset (until it is next read). */
+	dismissUnreadable(entry: Unreadable): void {
+		this.unreadable = this.unreadable.filter((u) => u !== entry);
+	}
+
 	/** Switches every view to a saved dataset (or 'builtin'); false if it could not be opened. */
 	async select(id: string): Promise<boolean> {
 		if (id === BUILTIN_ID) {
@@ -118,10 +175,9 @@ class DatasetStore {
 		if (!dataset) {
 			this.loading = true;
 			try {
-				const packed = await this.#packed(id);
-				if (!packed) return false;
-				const { unpack } = await packing();
-				dataset = unpack(packed);
+				const opened = await this.#open(id);
+				if (!opened) return false;
+				dataset = opened;
 				// keep only the last opened dataset in memory besides the active one
 				this.#opened.clear();
 				this.#opened.set(id, dataset);
@@ -219,10 +275,11 @@ class DatasetStore {
 		if (id === this.activeId) return this.active;
 		const opened = this.#opened.get(id);
 		if (opened) return opened;
-		const packed = await this.#packed(id);
-		if (!packed) return null;
-		const { unpack } = await packing();
-		return unpack(packed);
+		try {
+			return await this.#open(id);
+		} catch {
+			return null;
+		}
 	}
 }
 

@@ -5,6 +5,7 @@ import * as pages from './parts/pages';
 import * as data from './parts/data';
 import * as eventsPage from './parts/eventsPage';
 import * as city from './parts/city';
+import * as failure from './parts/failure';
 
 /**
  * English interface strings. The key set is the catalogue's contract: `zh.ts` must have exactly the same
@@ -134,7 +135,8 @@ export const en = {
 	...pages.en,
 	...data.en,
 	...eventsPage.en,
-	...city.en
+	...city.en,
+	...failure.en
 };
 
 export type BaseKey = keyof typeof base;

@@ -6,6 +6,7 @@ import { zh as pages } from './parts/pages.zh';
 import { zh as data } from './parts/data.zh';
 import { zh as eventsPage } from './parts/eventsPage.zh';
 import { zh as city } from './parts/city.zh';
+import { zh as failure } from './parts/failure.zh';
 
 /** 中文界面文字。键与 `en.ts` 完全一致（类型检查与单元测试共同保证）。 */
 const base: Record<BaseKey, string> = {
@@ -126,5 +127,6 @@ export const zh: Messages = {
 	...pages,
 	...data,
 	...eventsPage,
-	...city
+	...city,
+	...failure
 };

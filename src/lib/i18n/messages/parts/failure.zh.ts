@@ -1,0 +1,26 @@
+/**
+ * The Chinese strings for the keys of `failure.ts`. A file of its own, so that each language's pages load
+ * only that language's strings; the type checker keeps the keys the same.
+ */
+import type { en } from './failure';
+
+export const zh: Record<keyof typeof en, string> = {
+	'download.status.working': '正在生成…',
+	'download.status.embedding': '正在嵌入字体…',
+	'download.status.selectLink': '请复制下面的链接：',
+	'download.status.done': '已下载',
+	'download.error.load': '下载所需的部分未能加载。请检查网络连接后重试。',
+	'download.error.font': '未能嵌入字体。请重试，或取消勾选“{option}”后下载。',
+	'download.error.png': '未能生成 PNG 图片。请重试，或改为下载 SVG 图片。',
+	'download.error.failed': '未能生成下载文件，请重试。',
+	'dataset.unreadable':
+		'无法读取已保存的数据集“{name}”。它可能已损坏，或由其他版本的仪表板保存。仪表板的其他部分仍可正常使用。',
+	'dataset.unreadableUnnamed':
+		'有一个已保存的数据集无法读取。它可能已损坏，或由其他版本的仪表板保存。仪表板的其他部分仍可正常使用。',
+	'dataset.unreadableDelete': '删除该数据集',
+	'dataset.unreadableDismiss': '关闭',
+	'dataset.unreadableDeleteFailed': '未能删除。请刷新页面后重试。',
+	'dataset.memory': '导入不保存',
+	'dataset.memoryLong':
+		'此浏览器不允许仪表板保存数据（例如在隐私窗口中）：导入的数据只保留到关闭此标签页为止。'
+};
