@@ -192,9 +192,38 @@ describe('ids', () => {
 			'event e2: unknown city nowhere'
 		);
 		expect(() => encodeEvents(small([ev('e1', 'x', 'robots')]))).toThrow('event e1: unknown category robots');
+		// ids that are names of built-in object properties are ids like any other
+		expect(() => encodeEvents(small([ev('e1', 'constructor', 'fac')]))).toThrow(
+			'event e1: unknown city constructor'
+		);
+		expect(() => encodeEvents(small([ev('e1', 'x', 'toString')]))).toThrow(
+			'event e1: unknown category toString'
+		);
 		const ds = small([]);
 		ds.cities[0] = { ...ds.cities[0], cluster: 'zz' };
 		expect(() => encodeEvents(ds)).toThrow('city x: unknown cluster zz');
+	});
+
+	it('encodes any id string, including names of built-in object properties and numbers', () => {
+		const ds = small([
+			ev('e1', '__proto__', '0'),
+			ev('e2', 'constructor', 'hasOwnProperty'),
+			ev('e3', '17', '0'),
+			ev('e4', null, 'hasOwnProperty')
+		]);
+		ds.cities = ['__proto__', 'constructor', '17'].map((id) => ({ ...ds.cities[0], id }));
+		ds.categories = [
+			{ id: '0', name: t('zero'), order: 0 },
+			{ id: 'hasOwnProperty', name: t('own'), order: 1 }
+		];
+		const tb = encodeEvents(ds);
+		expect(Array.from(tb.city)).toEqual([0, 1, 2, NATIONAL]);
+		expect(Array.from(tb.category)).toEqual([0, 1, 0, 1]);
+		expect(eventsPerCity(ds).map((r) => [r.cityId, r.byCategory])).toEqual([
+			['__proto__', [1, 0]],
+			['constructor', [0, 1]],
+			['17', [1, 0]]
+		]);
 	});
 
 	it('knows a city and a category added later, in the new Dataset object, and leaves the old one as it was', () => {
