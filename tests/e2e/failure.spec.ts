@@ -443,6 +443,54 @@ test.describe('the service worker cannot fetch a data file', () => {
 	});
 });
 
+/* ------------------------------------------------------ the built-in data file the pages load */
+
+for (const lang of ['en', 'zh'] as const) {
+	test(`the pages' data file missing, then foreign (${lang}): the page says so in its language, the header works, a retry recovers`, async ({
+		page
+	}) => {
+		const problems = watch(page, { console: false });
+		const text =
+			lang === 'en'
+				? { title: 'The dashboard’s data could not be loaded', retry: 'Try again', cities: 'Cities' }
+				: { title: '未能加载仪表板的数据', retry: '重试', cities: '城市' };
+		let answer: 'missing' | 'foreign' | 'real' = 'missing';
+		await page.route('**/data/dataset.json', async (route) => {
+			if (answer === 'missing') return route.fulfill({ status: 404, body: 'gone' });
+			if (answer === 'foreign') {
+				const real = await (await route.fetch()).json();
+				return route.fulfill({ json: { ...real, version: 'someone-else', events: 'not a list' } });
+			}
+			return route.continue();
+		});
+		await page.goto(`/${lang}`);
+		const notice = page.getByTestId('builtin-unavailable');
+		await expect(notice).toBeVisible({ timeout: 15_000 });
+		await expect(notice.locator('h1')).toHaveText(text.title);
+		await expect(notice).toContainText('/data/dataset.json');
+		// nothing half-drawn from an empty dataset
+		await expect(page.locator('svg.chart')).toHaveCount(0);
+		// the header still navigates (and says the same on the next page, in the same language)
+		await page.getByRole('link', { name: text.cities, exact: true }).first().click();
+		await expect(page).toHaveURL(new RegExp(`/${lang}/cities$`));
+		await expect(page.getByTestId('builtin-unavailable').locator('h1')).toHaveText(text.title);
+		// a file that arrives but is not this build's dataset is refused the same way
+		answer = 'foreign';
+		await page.reload();
+		await expect(page.getByTestId('builtin-unavailable').locator('h1')).toHaveText(text.title, {
+			timeout: 15_000
+		});
+		await expect(page.locator('svg.chart')).toHaveCount(0);
+		answer = 'real';
+		await page.getByRole('button', { name: text.retry }).click();
+		await expect(page.getByTestId('builtin-unavailable')).toHaveCount(0, { timeout: 15_000 });
+		await expect(page.locator('main a[href*="/cities/shanghai"]').first()).toBeVisible();
+		await page.getByRole('link', { name: lang === 'en' ? 'Overview' : '总览', exact: true }).click();
+		await expect(page.locator('svg[data-chart="events-per-city"][data-variant="wide"]')).toBeVisible();
+		expect(problems).toEqual([]);
+	});
+}
+
 /* ---------------------------------------------------------------- no IndexedDB */
 
 for (const lang of ['en', 'zh'] as const) {

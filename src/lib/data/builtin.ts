@@ -31,5 +31,8 @@ export const builtinRaw = {
 /** The built-in dataset (validated at build time; see `validated.ts`). */
 export const builtinDataset = builtinRaw as unknown as Dataset;
 
+/** Where the browser fetches the records from (see `builtin.browser.ts`). */
+export const BUILTIN_DATA_URL = '/data/dataset.json';
+
 /** Nothing to load here: the records are imported. (The browser's module fetches them.) */
 export async function loadBuiltin(): Promise<void> {}

@@ -22,5 +22,9 @@ export const en = {
 	'dataset.unreadableDeleteFailed': 'It could not be deleted. Reload the page and try again.',
 	'dataset.memory': 'Imports not kept',
 	'dataset.memoryLong':
-		'This browser does not let the dashboard store data (as in a private window): data you import is kept only until this tab is closed.'
+		'This browser does not let the dashboard store data (as in a private window): data you import is kept only until this tab is closed.',
+	'builtin.unavailable.title': 'The dashboard’s data could not be loaded',
+	'builtin.unavailable.body':
+		'The charts need the data file {file}, which did not arrive or was not the expected file. Check your connection and try again; the data files can also be downloaded from the methodology page.',
+	'builtin.unavailable.retry': 'Try again'
 } as const;

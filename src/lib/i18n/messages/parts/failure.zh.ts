@@ -22,5 +22,9 @@ export const zh: Record<keyof typeof en, string> = {
 	'dataset.unreadableDeleteFailed': '未能删除。请刷新页面后重试。',
 	'dataset.memory': '导入不保存',
 	'dataset.memoryLong':
-		'此浏览器不允许仪表板保存数据（例如在隐私窗口中）：导入的数据只保留到关闭此标签页为止。'
+		'此浏览器不允许仪表板保存数据（例如在隐私窗口中）：导入的数据只保留到关闭此标签页为止。',
+	'builtin.unavailable.title': '未能加载仪表板的数据',
+	'builtin.unavailable.body':
+		'图表需要数据文件 {file}，但它未能送达或不是预期的文件。请检查网络后重试；数据文件也可在“方法说明”页下载。',
+	'builtin.unavailable.retry': '重试'
 };
