@@ -18,9 +18,11 @@ const ASSETS = [...build, ...files, ...prerendered.filter((p) => !p.startsWith('
 
 sw.addEventListener('install', (event) => {
 	event.waitUntil(
+		// file by file: one file that cannot be fetched must not leave the whole dashboard without an
+		// offline copy (cache.addAll is all or nothing)
 		caches
 			.open(CACHE)
-			.then((cache) => cache.addAll(ASSETS))
+			.then((cache) => Promise.allSettled(ASSETS.map((asset) => cache.add(asset))))
 			.then(() => sw.skipWaiting())
 	);
 });
