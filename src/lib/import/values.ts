@@ -316,6 +316,25 @@ export function readMatch(raw: string): Read<MatchStrength> {
 	return BAD;
 }
 
+/**
+ * A reader that remembers its answers for the cells it has seen. Year, month, kind, scope and section
+ * columns repeat a handful of values over a whole file, so a million rows cost a million small-map
+ * look-ups instead of a million rounds of normalising and regular expressions. The answers are shared,
+ * so callers must not change them (none does). Remembers at most `limit` distinct cells.
+ */
+export function remembering<T>(read: (raw: string) => Read<T>, limit = 4_096): (raw: string) => Read<T> {
+	const seen = new Map<string, Read<T>>();
+	return (raw) => {
+		if (raw === '') return null;
+		let v = seen.get(raw);
+		if (v === undefined) {
+			v = read(raw);
+			if (seen.size < limit) seen.set(raw, v);
+		}
+		return v;
+	};
+}
+
 /** A list cell ("a; b；c") → its non-empty parts, trimmed. */
 export function splitList(raw: string): string[] {
 	if (raw.trim() === '') return [];
