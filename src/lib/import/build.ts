@@ -20,7 +20,7 @@ import { EVENT_FIELDS, type EventField, type FileKind, type Mapping } from './co
 import { EventPacker, type EventFields, type PackedDataset, PACK_FORMAT } from './pack';
 import { ProblemLog, severityOf, type ProblemCode } from './problems';
 import { IMPORTED_REASON, insideChina, Registry, type CityInfo } from './registry';
-import { GrowingF64, GrowingU32, HashIndex, StringIndex } from './tables';
+import { GrowingF64, GrowingU32, HashIndex, StringIndex, StringMap } from './tables';
 import {
 	BAD,
 	halfWidth,
@@ -107,6 +107,20 @@ function eventColumns(mapping: Mapping): EventColumns {
 
 const NO_ACTORS: readonly string[] = [];
 
+/**
+ * What an earlier row's city or category cell led to, keyed by the cell: the names given beside it in
+ * that row, whether it names the whole country, and the record it resolved to (once a row was accepted).
+ * A row that gives the same cell and names then costs one look-up; anything else takes the full path.
+ */
+interface Remembered {
+	zh: string;
+	en: string;
+	national: boolean;
+	id: string | undefined;
+}
+/** Distinct city or category cells remembered (beyond this, rows take the full path). */
+const REMEMBER = 100_000;
+
 /** Both languages of a text from its _zh, _en and one-language columns; '' where none is given. */
 function bilingual(zh: string, en: string, either: string): I18nText {
 	let z = zh.trim();
@@ -144,6 +158,8 @@ export class DatasetBuilder {
 	#idIndex = new StringIndex((event) => this.packer.idOf(event));
 	#hashIndex = new HashIndex(this.#hashOf);
 	#read = cellReaders();
+	#cityByCell = new StringMap<Remembered>();
+	#categoryByCell = new StringMap<Remembered>();
 	/** The accepted event being written (one record, refilled row after row). */
 	#fields: EventFields = {
 		id: '',
@@ -294,10 +310,15 @@ export class DatasetBuilder {
 		const cityZh = this.#at(c.city_zh).trim();
 		const cityEn = this.#at(c.city_en).trim();
 		const cityNamed = ref || cityZh || cityEn;
+		let cityMemo = ref ? this.#cityByCell.get(ref) : undefined;
+		if (ref && !cityMemo && this.#cityByCell.size < REMEMBER) {
+			cityMemo = { zh: cityZh, en: cityEn, national: isNationalName(ref), id: undefined };
+			this.#cityByCell.set(ref, cityMemo);
+		}
 		const scopeCell = this.#at(c.scope);
 		const scope = read.scope(scopeCell);
 		if (scope === BAD) this.#problem(row, 'scope', scopeCell, 'badScope');
-		const namesNation = cityNamed !== '' && isNationalName(cityNamed);
+		const namesNation = cityMemo ? cityMemo.national : cityNamed !== '' && isNationalName(cityNamed);
 		const national = scope === 'national' || (scope === null && namesNation);
 		if (scope === 'national' && cityNamed && !namesNation)
 			this.#problem(row, 'cityId', cityNamed, 'nationalWithCity');
@@ -388,10 +409,23 @@ export class DatasetBuilder {
 		if (this.#rowErrors > 0) return this.#reject(row, cells);
 
 		const reg = this.registry;
-		const cityId = national
-			? null
-			: (reg.knownCity(ref, cityZh, cityEn) ?? reg.city(this.#cityRest(ref, cityZh, cityEn, lat, lon)));
-		const categoryId = reg.category(catRef, catZh, catEn);
+		let cityId: string | null = null;
+		if (!national) {
+			const same = cityMemo !== undefined && cityMemo.zh === cityZh && cityMemo.en === cityEn;
+			cityId =
+				(same ? cityMemo!.id : undefined) ??
+				reg.knownCity(ref, cityZh, cityEn) ??
+				reg.city(this.#cityRest(ref, cityZh, cityEn, lat, lon));
+			if (same) cityMemo!.id = cityId;
+		}
+		let categoryMemo = catRef ? this.#categoryByCell.get(catRef) : undefined;
+		if (catRef && !categoryMemo && this.#categoryByCell.size < REMEMBER) {
+			categoryMemo = { zh: catZh, en: catEn, national: false, id: undefined };
+			this.#categoryByCell.set(catRef, categoryMemo);
+		}
+		const sameCategory = categoryMemo !== undefined && categoryMemo.zh === catZh && categoryMemo.en === catEn;
+		const categoryId = (sameCategory ? categoryMemo!.id : undefined) ?? reg.category(catRef, catZh, catEn);
+		if (sameCategory) categoryMemo!.id = categoryId;
 		const index = this.packer.count;
 		const f = this.#fields;
 		f.id = givenId || `row-${row}`;

@@ -373,39 +373,39 @@ export function pack(dataset: Dataset): PackedDataset {
 
 const EMPTY: I18nText[] = [];
 
-/** Rebuilds the event records (the views' shape), or only those at `indices`. Repeated titles share one object. */
+/** Rebuilds the event records (the views' shape), or only those at `indices`. */
 export function unpackEvents(p: PackedEvents, indices?: readonly number[]): InnovationEvent[] {
 	const { text, offsets } = p;
-	const strings: string[] = new Array(offsets.length - 1);
-	for (let k = 0; k < strings.length; k++) strings[k] = text.slice(offsets[k], offsets[k + 1]);
-	const s = (k: number) => (k === 0 ? null : strings[k]);
-	const titles = new Map<number, I18nText>();
+	const count = offsets.length - 1;
+	let string: (k: number) => string;
+	if (indices && indices.length * 8 < p.count) {
+		// a sample: cut only the strings it uses
+		string = (k) => text.slice(offsets[k], offsets[k + 1]);
+	} else {
+		const strings: string[] = new Array(count);
+		for (let k = 0; k < count; k++) strings[k] = text.slice(offsets[k], offsets[k + 1]);
+		string = (k) => strings[k];
+	}
+	const s = (k: number) => (k === 0 ? null : string(k));
 	const n = indices ? indices.length : p.count;
 	const events: InnovationEvent[] = new Array(n);
 	for (let j = 0; j < n; j++) {
 		const i = indices ? indices[j] : j;
-		const zh = p.titleZh[i];
-		const en = p.titleEn[i];
-		const key = zh * strings.length + en;
-		let title = titles.get(key);
-		if (!title) {
-			title = { zh: strings[zh], en: strings[en] };
-			titles.set(key, title);
-		}
+		const title = { zh: string(p.titleZh[i]), en: string(p.titleEn[i]) };
 		const a0 = p.actorStart[i];
 		const a1 = p.actorStart[i + 1];
 		let actors = EMPTY;
 		if (a1 > a0) {
 			actors = [];
-			for (let k = a0; k < a1; k++) actors.push({ zh: strings[p.actorZh[k]], en: strings[p.actorEn[k]] });
+			for (let k = a0; k < a1; k++) actors.push({ zh: string(p.actorZh[k]), en: string(p.actorEn[k]) });
 		}
 		const flags = p.flags[i];
 		const noteZh = p.noteZh[i];
 		events[j] = {
-			id: strings[p.id[i]],
+			id: string(p.id[i]),
 			cityId: s(p.cityId[i]),
 			scope: flags & 1 ? 'national' : 'city',
-			categoryId: strings[p.categoryId[i]],
+			categoryId: string(p.categoryId[i]),
 			year: p.year[i],
 			month: p.month[i] || null,
 			monthEnd: p.monthEnd[i] || null,
@@ -413,11 +413,11 @@ export function unpackEvents(p: PackedEvents, indices?: readonly number[]): Inno
 			actors,
 			document: s(p.document[i]),
 			title,
-			note: noteZh === 0 ? null : { zh: strings[noteZh], en: strings[p.noteEn[i]] },
+			note: noteZh === 0 ? null : { zh: string(noteZh), en: string(p.noteEn[i]) },
 			groupId: s(p.groupId[i]),
 			source: {
 				section: flags & 2 ? 'commentary' : 'events',
-				heading: strings[p.heading[i]],
+				heading: string(p.heading[i]),
 				bullet: p.bullet[i] || null
 			}
 		};

@@ -56,6 +56,56 @@ function slots(n: number): Int32Array {
 }
 
 /**
+ * A string-keyed map for the look-ups made on every row (a row's year, month, city and category cells).
+ * Each cell is a new string, and a `Map` must have the engine hash it before the look-up; hashing its few
+ * characters here and comparing the key only on a matching hash is about twice as fast in Chromium.
+ */
+export class StringMap<V> {
+	#slots = slots(0);
+	#hashes = new Uint32Array(this.#slots.length);
+	#keys: string[] = [];
+	#values: V[] = [];
+
+	get size(): number {
+		return this.#keys.length;
+	}
+
+	get(key: string): V | undefined {
+		const h = stringHash(key);
+		const mask = this.#slots.length - 1;
+		for (let i = h & mask; ; i = (i + 1) & mask) {
+			const k = this.#slots[i];
+			if (k === 0) return undefined;
+			if (this.#hashes[i] === h && this.#keys[k - 1] === key) return this.#values[k - 1];
+		}
+	}
+
+	/** Adds a key not yet present. */
+	set(key: string, value: V): void {
+		if ((this.#keys.length + 1) * 2 > this.#slots.length) this.#grow();
+		this.#keys.push(key);
+		this.#values.push(value);
+		this.#place(stringHash(key), this.#keys.length);
+	}
+
+	#place(h: number, slot: number): void {
+		const mask = this.#slots.length - 1;
+		let i = h & mask;
+		while (this.#slots[i] !== 0) i = (i + 1) & mask;
+		this.#slots[i] = slot;
+		this.#hashes[i] = h;
+	}
+
+	#grow(): void {
+		const old = this.#slots;
+		const oldHashes = this.#hashes;
+		this.#slots = slots(this.#keys.length + 1);
+		this.#hashes = new Uint32Array(this.#slots.length);
+		for (let i = 0; i < old.length; i++) if (old[i] !== 0) this.#place(oldHashes[i], old[i]);
+	}
+}
+
+/**
  * Distinct strings (event ids) → the event that first had each. The keys are not kept here: `keyOf`
  * reads an event's key back from the caller's own store when a 32-bit hash matches.
  */

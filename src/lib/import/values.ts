@@ -7,6 +7,7 @@
  */
 import { EVENT_KINDS } from '../data/schema';
 import type { EventKind, EventScope, MatchStrength, SourceSection } from '../data/types';
+import { StringMap } from './tables';
 
 /** Marks a cell that could not be read (distinct from a blank cell, which reads as null). */
 export const BAD = Symbol('bad');
@@ -323,7 +324,7 @@ export function readMatch(raw: string): Read<MatchStrength> {
  * so callers must not change them (none does). Remembers at most `limit` distinct cells.
  */
 export function remembering<T>(read: (raw: string) => Read<T>, limit = 4_096): (raw: string) => Read<T> {
-	const seen = new Map<string, Read<T>>();
+	const seen = new StringMap<Read<T>>();
 	return (raw) => {
 		if (raw === '') return null;
 		let v = seen.get(raw);
