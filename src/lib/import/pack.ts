@@ -425,6 +425,17 @@ export function unpackEvents(p: PackedEvents, indices?: readonly number[]): Inno
 	return events;
 }
 
+/** Events per city (national events left out), in order of each city's first event, without unpacking. */
+export function cityCounts(p: PackedEvents): Map<string, number> {
+	const tally = new Uint32Array(p.offsets.length);
+	const order: number[] = [];
+	for (let i = 0; i < p.count; i++) {
+		const k = p.cityId[i];
+		if (k !== 0 && tally[k]++ === 0) order.push(k);
+	}
+	return new Map(order.map((k) => [p.text.slice(p.offsets[k], p.offsets[k + 1]), tally[k]]));
+}
+
 export function unpack(p: PackedDataset): Dataset {
 	return {
 		id: p.id,
