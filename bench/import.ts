@@ -309,8 +309,9 @@ packing). "save → saved": the Save click to "Saved" in the DOM (one IndexedDB 
 columns, the views' records built meanwhile, every page switched to the dataset). "total" is their sum;
 "Playwright" is the same two steps timed from outside the page. Renderer CPU is the CPU time of every
 thread of the page's process (main, worker, garbage collector, compositor) over both steps, summed, so
-it can exceed the wall time. Medians of the runs listed, after a
-warm-up run; each run in a fresh browser context. Import worker bundle: ${workerBundle()}.
+it can exceed the wall time. Each column is the median of the runs (the totals of every run are listed
+last), after a warm-up run; each run in a fresh browser context, the file chosen once the page has
+settled. Import worker bundle: ${workerBundle()}.
 
 | rows | file | chosen → shown ms | worker read / finish ms | save → saved ms | total ms | Playwright ms | renderer CPU ms | peak memory | totals of each run |
 | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: | --- |
