@@ -22,7 +22,7 @@
  * it on BENCH_PORT (default 4181). RUNS_100K / RUNS_1M set the number of browser runs (default 5 / 3).
  */
 import { spawn, type ChildProcess } from 'node:child_process';
-import { existsSync, readdirSync, readFileSync, statSync, writeFileSync } from 'node:fs';
+import { existsSync, readdirSync, readFileSync, rmSync, statSync, writeFileSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -57,9 +57,10 @@ const load = () => os.loadavg()[0];
 
 // ---------------------------------------------------------------------------------------------- files
 
+/** The generated file of `rows` rows, in the temp directory (removed at the end). */
 async function generated(rows: number): Promise<string> {
-	const file = path.join(os.tmpdir(), `city-innovation-import-${rows}.csv`);
-	if (!existsSync(file) || statSync(file).size < rows * 40) await writeManyRows(file, rows);
+	const file = path.join(os.tmpdir(), `city-innovation-import-${process.pid}-${rows}.csv`);
+	await writeManyRows(file, rows);
 	return file;
 }
 
@@ -224,6 +225,9 @@ function workerBundle(): string {
 
 const load0 = load();
 const files = new Map<number, string>();
+process.on('exit', () => {
+	for (const file of files.values()) rmSync(file, { force: true });
+});
 for (const { rows } of SIZES) files.set(rows, await generated(rows));
 
 const browserResults = new Map<number, Run[]>();
@@ -255,6 +259,7 @@ try {
 const loadBrowser = load();
 
 const nodeRows: string[] = [];
+const sizes = new Map([...files].map(([rows, file]) => [rows, statSync(file).size]));
 for (const { rows } of SIZES) {
 	const f = nodeFigures(files.get(rows)!, rows >= 1_000_000 ? 3 : 5);
 	nodeRows.push(
@@ -269,7 +274,7 @@ const load1 = load();
 const m = (rows: number, key: keyof Run) => median(browserResults.get(rows)!.map((r) => r[key]));
 const browserTable = SIZES.map(({ rows }) => {
 	const runs = browserResults.get(rows)!;
-	return `| ${rows.toLocaleString('en')} | ${(statSync(files.get(rows)!).size / 1e6).toFixed(0)} MB | ${fmt(m(rows, 'check'))} | ${fmt(m(rows, 'read'))} / ${fmt(m(rows, 'finish'))} | ${fmt(m(rows, 'save'))} | **${fmt(m(rows, 'total'))}** | ${fmt(m(rows, 'outside'))} | ${fmt(m(rows, 'cpu'))} | ${Math.max(...runs.map((r) => r.peak)).toFixed(0)} MB | ${runs.map((r) => fmt(r.total)).join(', ')} |`;
+	return `| ${rows.toLocaleString('en')} | ${(sizes.get(rows)! / 1e6).toFixed(0)} MB | ${fmt(m(rows, 'check'))} | ${fmt(m(rows, 'read'))} / ${fmt(m(rows, 'finish'))} | ${fmt(m(rows, 'save'))} | **${fmt(m(rows, 'total'))}** | ${fmt(m(rows, 'outside'))} | ${fmt(m(rows, 'cpu'))} | ${Math.max(...runs.map((r) => r.peak)).toFixed(0)} MB | ${runs.map((r) => fmt(r.total)).join(', ')} |`;
 });
 const targets = SIZES.map(({ rows, target }) => {
 	const got = m(rows, 'total');
