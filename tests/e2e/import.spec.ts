@@ -2,14 +2,16 @@
  * Bring-your-own-data end to end: import a file, see its cities in compare, reload and still see them;
  * a broken file lists its problems by row and leaves the saved dataset untouched; a hostile city name
  * stays text; no request carries the file or leaves the site; IndexedDB blocked still lets the
- * dashboard work; axe finds nothing on the import page in either language. Also times a 100,000-row
- * import in Chromium (reported, with a generous bound for this shared machine).
+ * dashboard work; axe finds nothing on the import page in either language. Big files: 100,000 rows are
+ * read, checked, stored and shown (timed and reported; the targets are measured by bench/import.ts);
+ * a large file shows progress and Cancel stops it with nothing stored and the page still usable; a file
+ * over the size limit is refused with a message, without being read.
  */
 import AxeBuilder from '@axe-core/playwright';
 import { expect, test, type Page, type Request } from '@playwright/test';
-import { mkdirSync, writeFileSync } from 'node:fs';
-import os from 'node:os';
+import { closeSync, existsSync, mkdirSync, openSync, ftruncateSync, statSync } from 'node:fs';
 import path from 'node:path';
+import { writeManyRows } from '../fixtures/import/many';
 
 const MARKER = 'ZQXJ-marker-7731';
 
@@ -48,6 +50,37 @@ async function importAndSave(page: Page, name: string, text: string, label: stri
 	await page.getByTestId('import-save').click();
 	await expect(page.getByTestId('import-saved')).toBeVisible();
 }
+
+/** A generated file of `n` rows under test-results/ (written once per run of the suite). */
+async function manyRowsFile(n: number): Promise<string> {
+	const dir = path.resolve('test-results');
+	mkdirSync(dir, { recursive: true });
+	const file = path.join(dir, `import-${n}.csv`);
+	if (!existsSync(file) || statSync(file).size < n * 40) await writeManyRows(file, n);
+	return file;
+}
+
+/** The saved datasets as IndexedDB holds them (call once the page has opened the database). */
+const stored = (page: Page) =>
+	page.evaluate(
+		() =>
+			new Promise<{ names: string[]; events: number[]; data: number }>((resolve, reject) => {
+				const open = indexedDB.open('city-innovation-data');
+				open.onerror = () => reject(open.error);
+				open.onsuccess = () => {
+					const db = open.result;
+					const tx = db.transaction(['meta', 'data']);
+					const metas = tx.objectStore('meta').getAll();
+					const data = tx.objectStore('data').count();
+					tx.oncomplete = () => {
+						const list = metas.result as { name: string; events: number }[];
+						resolve({ names: list.map((m) => m.name), events: list.map((m) => m.events), data: data.result });
+						db.close();
+					};
+					tx.onerror = () => reject(tx.error);
+				};
+			})
+	);
 
 const chosen = (page: Page) =>
 	page
@@ -103,7 +136,8 @@ test.describe('import your own data', () => {
 			.evaluateAll((trs) => trs.map((tr) => tr.getAttribute('data-row')));
 		expect(rows).toEqual(['3', '4', '5']);
 		await expect(problems.locator('tbody tr').first()).toContainText('20x4');
-		await expect(page.getByTestId('import-save')).toContainText('Import the 1 valid rows');
+		await expect(page.getByTestId('import-save')).toContainText('Import the 1 valid row');
+		await expect(page.getByTestId('import-summary')).toContainText('3 rows have errors');
 		const download = page.waitForEvent('download');
 		await page.getByTestId('download-rejected').click();
 		expect((await download).suggestedFilename()).toBe('rejected-rows.csv');
@@ -150,7 +184,7 @@ test.describe('import your own data', () => {
 		await expect(page.locator('tr[data-code="missingColumns"]')).toContainText('a city');
 		await page.getByLabel(/^City \(id or name\)/).selectOption({ label: '地点' });
 		await page.getByRole('button', { name: 'Check again' }).first().click();
-		await expect(page.getByTestId('import-summary')).toContainText('1 of 1 event rows can be imported');
+		await expect(page.getByTestId('import-summary')).toContainText('1 of 1 event row can be imported');
 	});
 
 	test('a hostile city name renders as text and never runs', async ({ page }) => {
@@ -214,37 +248,111 @@ test.describe('import your own data', () => {
 		});
 	}
 
-	test('100,000 rows: read, checked, saved and shown in the browser (timed)', async ({ page }, info) => {
+	test('one duplicate row is counted in the singular, two in the plural', async ({ page }) => {
+		await page.goto('/en/import');
+		const rows = GOOD.split('\n');
+		await page.locator('#events-file').setInputFiles(file('dup1.csv', [...rows, rows[1]].join('\n')));
+		await expect(page.getByTestId('import-summary')).toContainText(
+			'1 duplicate row: one copy of it is kept.'
+		);
+		await page
+			.locator('#events-file')
+			.setInputFiles(file('dup2.csv', [...rows, rows[1], rows[2]].join('\n')));
+		await expect(page.getByTestId('import-summary')).toContainText(
+			'2 duplicate rows: one copy of each is kept.'
+		);
+		await page.goto('/zh/import');
+		await page.locator('#events-file').setInputFiles(file('dup1.csv', [...rows, rows[1]].join('\n')));
+		await expect(page.getByTestId('import-summary')).toContainText('1 行重复：只保留一行。');
+	});
+
+	test('100,000 rows: read, checked, stored and shown in the browser (timed)', async ({ page }, info) => {
 		test.setTimeout(120_000);
-		const lines = ['id,cityId,city_en,categoryId,year,month,title_en'];
-		for (let i = 0; i < 100_000; i++)
-			lines.push(
-				`e${i},city${i % 300},City ${i % 300},cat${i % 8},${2023 + (i % 3)},${1 + (i % 12)},Event ${i} title`
-			);
-		const dir = path.resolve('test-results');
-		mkdirSync(dir, { recursive: true });
-		const csv = path.join(dir, 'import-100k.csv');
-		writeFileSync(csv, lines.join('\n') + '\n');
+		const csv = await manyRowsFile(100_000);
 		await page.goto('/en/import');
 		const t0 = Date.now();
 		await page.locator('#events-file').setInputFiles(csv);
 		await expect(page.getByTestId('import-summary')).toBeVisible({ timeout: 60_000 });
+		await expect(page.getByTestId('import-summary')).toContainText(
+			'100,000 of 100,000 event rows can be imported.'
+		);
 		const checked = Date.now() - t0;
 		const workerMs = Number(await page.getByTestId('import-took').getAttribute('data-ms'));
 		const t1 = Date.now();
 		await page.getByTestId('import-save').click();
 		await expect(page.getByTestId('import-saved')).toBeVisible({ timeout: 60_000 });
 		const saved = Date.now() - t1;
+		expect(await stored(page)).toEqual({ names: ['import-100000'], events: [100_000], data: 1 });
 		info.annotations.push({
 			type: 'timing',
-			description: `100k rows: worker ${workerMs} ms, file chosen → checked ${checked} ms, save + switch ${saved} ms`
+			description: `100k rows: worker ${workerMs} ms, file chosen → checked ${checked} ms, save ${saved} ms`
 		});
-		// read by bench/import.ts for BENCHMARKS.md (outside test-results, which other runs clear)
-		writeFileSync(
-			path.join(os.tmpdir(), 'city-innovation-import-100k.json'),
-			JSON.stringify({ rows: 100_000, workerMs, checkedMs: checked, saveMs: saved })
-		);
-		console.log(`import 100k: worker ${workerMs} ms, chosen→checked ${checked} ms, save+switch ${saved} ms`);
+		// a bound for a shared, busy machine; the targets themselves are measured by bench/import.ts
 		expect(checked + saved).toBeLessThan(30_000);
+	});
+
+	test('Cancel on a large file: progress shows, the import stops, nothing is stored, the page still works', async ({
+		page
+	}) => {
+		test.setTimeout(120_000);
+		const big = await manyRowsFile(1_000_000);
+		await page.goto('/en/import');
+		await importAndSave(page, 'keep.csv', GOOD, 'Keep me');
+		const before = await stored(page);
+		expect(before.names).toEqual(['Keep me']);
+
+		await page.locator('#events-file').setInputFiles(big);
+		const progress = page.getByTestId('import-progress');
+		await expect(progress).toBeVisible();
+		const bar = progress.locator('progress');
+		await expect
+			.poll(() => bar.evaluate((el: HTMLProgressElement) => el.value), { timeout: 30_000 })
+			.toBeGreaterThan(0);
+		// the page answers while the worker reads: a disclosure opens, a timer fires on time
+		await page.locator('.import-templates summary').click();
+		await expect(page.locator('.import-templates')).toHaveAttribute('open', '');
+		const lag = await page.evaluate(
+			() =>
+				new Promise<number>((resolve) => {
+					const t = performance.now();
+					setTimeout(() => resolve(performance.now() - t - 20), 20);
+				})
+		);
+		expect(lag).toBeLessThan(1_000);
+		await expect(progress).toBeVisible(); // still reading
+		await progress.getByRole('button', { name: 'Cancel' }).click();
+
+		await expect(page.getByTestId('import-message')).toHaveText('Import cancelled. Nothing was saved.');
+		await expect(progress).toHaveCount(0);
+		await page.waitForTimeout(1_000);
+		await expect(page.getByTestId('import-summary')).toHaveCount(0);
+		await expect(page.getByTestId('import-save')).toHaveCount(0);
+		expect(await stored(page)).toEqual(before);
+		await expect(page.locator('[data-testid="saved-datasets"] li')).toHaveCount(1);
+		await expect(page.locator('[data-testid="saved-datasets"] li')).toContainText('Keep me');
+
+		// still usable: another file is read and checked as usual
+		await page.locator('#events-file').setInputFiles(file('after.csv', BROKEN));
+		await expect(page.getByTestId('import-problems')).toBeVisible();
+		await expect(page.getByTestId('import-save')).toContainText('Import the 1 valid row');
+		await page.reload();
+		await expect(page.locator('[data-testid="saved-datasets"] li')).toHaveCount(1);
+	});
+
+	test('a file over the size limit is refused with a message, without being read', async ({ page }) => {
+		const dir = path.resolve('test-results');
+		mkdirSync(dir, { recursive: true });
+		const huge = path.join(dir, 'import-too-large.csv');
+		// sparse: 201 MB on paper, nothing on disk
+		const fd = openSync(huge, 'w');
+		ftruncateSync(fd, 201 * 1024 * 1024);
+		closeSync(fd);
+		await page.goto('/en/import');
+		await page.locator('#events-file').setInputFiles(huge);
+		await expect(page.getByTestId('import-fatal')).toBeVisible({ timeout: 10_000 });
+		await expect(page.locator('tr[data-code="fileTooLarge"]')).toContainText(
+			'The file is 201 MB; files up to 200 MB can be imported in a browser tab.'
+		);
+		await expect(page.getByTestId('import-save')).toHaveCount(0);
 	});
 });

@@ -8,11 +8,12 @@ import { describe, expect, it } from 'vitest';
 import { syntheticDataset } from '$lib/aggregate/synthetic';
 import { EVENT_KINDS, validateDataset } from '$lib/data/schema';
 import type { Dataset, I18nText, InnovationEvent } from '$lib/data/types';
-import { readDsv } from '$lib/import/dsv';
+import { DsvReader, readDsv, type DsvStop } from '$lib/import/dsv';
+import { HashIndex, GrowingF64, StringIndex, StringMap } from '$lib/import/tables';
 import { datasetJson, eventsCsvFull, futuresCsvFull } from '$lib/import/export';
-import { pack, PACKED_KINDS, unpack } from '$lib/import/pack';
-import { importFiles, type ImportOutcome } from '$lib/import/pipeline';
-import { readNumber, readWhen, readYear, halfWidth } from '$lib/import/values';
+import { cityCounts, pack, PACKED_KINDS, unpack } from '$lib/import/pack';
+import { importFiles, importText, type ImportOutcome } from '$lib/import/pipeline';
+import { readNumber, readWhen, readYear, halfWidth, remembering } from '$lib/import/values';
 import { toCsv } from '$lib/export/csv';
 
 const enc = (s: string) => new TextEncoder().encode(s);
@@ -159,6 +160,164 @@ describe('the CSV reader', () => {
 			),
 			{ numRuns: 300 }
 		);
+	});
+
+	const csvText = fc
+		.array(fc.constantFrom('a', 'bc', ',', ',', '\n', '\r', '\r\n', '"', ' ', '上'), { maxLength: 60 })
+		.map((parts) => parts.join(''));
+
+	it('gives the same rows and stop however the text is cut into chunks', () => {
+		fc.assert(
+			fc.property(csvText, fc.array(fc.nat(), { maxLength: 6 }), (text, cuts) => {
+				const whole = readDsv(text, { delimiter: ',', maxCell: 8, maxColumns: 6 });
+				const at = [...new Set(cuts.map((c) => c % (text.length + 1)))].sort((a, b) => a - b);
+				const rows: string[][] = [];
+				const numbers: number[] = [];
+				const reader = new DsvReader({ delimiter: ',', maxCell: 8, maxColumns: 6 }, (cells, row) => {
+					rows.push(cells);
+					numbers.push(row);
+				});
+				let from = 0;
+				for (const cut of [...at, text.length]) {
+					reader.feed(text.slice(from, cut));
+					from = cut;
+				}
+				reader.end();
+				expect(rows).toEqual(whole.rows);
+				expect(numbers).toEqual(whole.rows.map((_, i) => i + 1));
+				// a cell that runs past the cap reports how much was read when reading stopped, which
+				// depends on where a chunk ended: only that it is over the cap is the same
+				const same = (stop: DsvStop | null) =>
+					stop?.reason === 'cellTooLong' ? { ...stop, length: stop.length > 8 } : stop;
+				expect(same(reader.stopped)).toEqual(same(whole.stopped));
+			}),
+			{ numRuns: 1000 }
+		);
+	});
+
+	it('reads quote-free text as lines split at the delimiter (a blank line is [])', () => {
+		fc.assert(
+			fc.property(
+				csvText.map((t) => t.replace(/"/g, '')),
+				(text) => {
+					const lines = text.split(/\r\n|\r|\n/);
+					if (lines.at(-1) === '') lines.pop();
+					const expected = lines.map((l) => (l === '' ? [] : l.split(',')));
+					expect(readDsv(text, { delimiter: ',' }).rows).toEqual(expected);
+				}
+			),
+			{ numRuns: 1000 }
+		);
+	});
+});
+
+describe('the per-row look-ups', () => {
+	it('a string map answers as a Map does', () => {
+		fc.assert(
+			fc.property(fc.array(fc.string({ maxLength: 5 }), { maxLength: 3000 }), (keys) => {
+				const map = new Map<string, number>();
+				const ours = new StringMap<number>();
+				keys.forEach((key, i) => {
+					expect(ours.get(key)).toBe(map.get(key));
+					if (!map.has(key)) {
+						map.set(key, i);
+						ours.set(key, i);
+					}
+				});
+				expect(ours.size).toBe(map.size);
+			}),
+			{ numRuns: 50 }
+		);
+	});
+
+	it('a remembering reader answers as the reader does, for any cell, seen once or again', () => {
+		const year = remembering(readYear, 16);
+		const when = remembering(readWhen, 16);
+		fc.assert(
+			fc.property(
+				fc.array(fc.oneof(fc.constantFrom('2024', '5月', '', '45047', '5-6', 'x'), fc.string())),
+				(cells) => {
+					for (const cell of [...cells, ...cells]) {
+						expect(year(cell)).toEqual(readYear(cell));
+						expect(when(cell)).toEqual(readWhen(cell));
+					}
+				}
+			)
+		);
+	});
+
+	it('events per city from the packed columns match the records', () => {
+		const ds = syntheticDataset({ seed: 5, events: 500, cities: 20 });
+		const national = ds.events.map((e, i) =>
+			i % 7 === 0 ? { ...e, cityId: null, scope: 'national' as const } : e
+		);
+		const expected = new Map<string, number>();
+		for (const e of national) if (e.cityId) expected.set(e.cityId, (expected.get(e.cityId) ?? 0) + 1);
+		const counts = cityCounts(pack({ ...ds, events: national }).events);
+		expect([...counts]).toEqual([...expected]);
+	});
+});
+
+describe('the duplicate indexes', () => {
+	it('tell repeated rows from reused ids anywhere in a long file, with and without ids', () => {
+		const rows = (withIds: boolean) => {
+			const lines = [`${withIds ? 'id,' : ''}city,category,year,month,title`];
+			for (let i = 0; i < 6000; i++)
+				lines.push(`${withIds ? `r${i},` : ''}city${i % 97},cat${i % 5},2024,${1 + (i % 12)},title ${i}`);
+			return lines;
+		};
+		const withIds = rows(true);
+		withIds.push(withIds[11]); // row 6002 repeats row 12
+		withIds.push(`r20,city1,cat1,2024,1,other title`); // row 6003 reuses row 22's id
+		let o = importText(withIds.join('\n'));
+		expect(o.problems.map((p) => [p.row, p.code, p.params?.first])).toEqual([
+			[6002, 'duplicateRow', 12],
+			[6003, 'duplicateId', 22]
+		]);
+		expect(o.summary!.events).toBe(6000);
+		const without = rows(false);
+		without.push(without[5999], without[3]); // rows 6002 and 6003 repeat rows 6000 and 4
+		o = importText(without.join('\n'));
+		expect(o.problems.map((p) => [p.row, p.code, p.params?.first])).toEqual([
+			[6002, 'duplicateRow', 6000],
+			[6003, 'duplicateRow', 4]
+		]);
+		expect(o.summary!.events).toBe(6000);
+	});
+
+	it('find each key’s first value, as a Map would', () => {
+		fc.assert(
+			fc.property(fc.array(fc.string({ maxLength: 4 }), { maxLength: 3000 }), (keys) => {
+				const stored: string[] = [];
+				const index = new StringIndex((v) => stored[v]);
+				const map = new Map<string, number>();
+				for (const key of keys) {
+					expect(index.get(key)).toBe(map.get(key) ?? -1);
+					if (!map.has(key)) {
+						stored.push(key);
+						map.set(key, stored.length - 1);
+						index.set(key, stored.length - 1);
+					}
+				}
+				expect(index.size).toBe(map.size);
+			}),
+			{ numRuns: 50 }
+		);
+		const hashes = new GrowingF64(4);
+		const byHash = new HashIndex(hashes);
+		const big = [2 ** 52 + 7, 7, 2 ** 32 + 7, 2 ** 40, 2 ** 40 + 2 ** 33];
+		big.forEach((h, i) => {
+			expect(byHash.get(h)).toBe(-1);
+			hashes.push(h);
+			byHash.set(h, i);
+		});
+		big.forEach((h, i) => expect(byHash.get(h)).toBe(i));
+		for (let i = 0; i < 5000; i++) {
+			hashes.push(i * 4294967296 + 1);
+			byHash.set(i * 4294967296 + 1, big.length + i);
+		}
+		expect(byHash.get(4999 * 4294967296 + 1)).toBe(big.length + 4999);
+		expect(byHash.get(5000 * 4294967296 + 1)).toBe(-1);
 	});
 });
 

@@ -60,6 +60,11 @@ export function t(locale: Locale, key: MessageKey, params?: Params): string {
 	);
 }
 
+/** Whether the loaded catalogue of a language has a key (e.g. an optional `…One` form for a count of one). */
+export function hasMessage(locale: Locale, key: string): key is MessageKey {
+	return key in catalogue(locale);
+}
+
 /** Binds `t` to one language, for components. */
 export function translator(locale: Locale) {
 	return (key: MessageKey, params?: Params) => t(locale, key, params);

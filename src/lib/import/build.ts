@@ -13,14 +13,14 @@ import type {
 	FutureIndustryItem,
 	FutureIndustryList,
 	I18nText,
-	InnovationEvent,
 	MatchStrength,
 	SourceSection
 } from '../data/types';
-import { type FileKind, type Mapping } from './columns';
-import { EventPacker, type PackedDataset, PACK_FORMAT } from './pack';
+import { EVENT_FIELDS, type EventField, type FileKind, type Mapping } from './columns';
+import { EventPacker, type EventFields, type PackedDataset, PACK_FORMAT } from './pack';
 import { ProblemLog, severityOf, type ProblemCode } from './problems';
 import { IMPORTED_REASON, insideChina, Registry, type CityInfo } from './registry';
+import { GrowingF64, GrowingU32, HashIndex, StringIndex, StringMap } from './tables';
 import {
 	BAD,
 	halfWidth,
@@ -34,6 +34,7 @@ import {
 	readSection,
 	readWhen,
 	readYear,
+	remembering,
 	rowHash,
 	splitList,
 	type When
@@ -84,6 +85,42 @@ type Getter = (field: string) => string;
 
 const ok = (w: When | null | typeof BAD): When | null => (w === BAD ? null : w);
 
+/** The cell readers for columns that repeat a few values down a file, remembering their answers. */
+function cellReaders() {
+	return {
+		year: remembering(readYear),
+		when: remembering(readWhen),
+		kind: remembering(readKind),
+		scope: remembering(readScope),
+		section: remembering(readSection)
+	};
+}
+
+/** Column index of each event field in the current file (-1: not in the file). */
+type EventColumns = Record<EventField, number>;
+
+function eventColumns(mapping: Mapping): EventColumns {
+	const columns = {} as EventColumns;
+	for (const f of EVENT_FIELDS) columns[f] = mapping[f] ?? -1;
+	return columns;
+}
+
+const NO_ACTORS: readonly string[] = [];
+
+/**
+ * What an earlier row's city or category cell led to, keyed by the cell: the names given beside it in
+ * that row, whether it names the whole country, and the record it resolved to (once a row was accepted).
+ * A row that gives the same cell and names then costs one look-up; anything else takes the full path.
+ */
+interface Remembered {
+	zh: string;
+	en: string;
+	national: boolean;
+	id: string | undefined;
+}
+/** Distinct city or category cells remembered (beyond this, rows take the full path). */
+const REMEMBER = 100_000;
+
 /** Both languages of a text from its _zh, _en and one-language columns; '' where none is given. */
 function bilingual(zh: string, en: string, either: string): I18nText {
 	let z = zh.trim();
@@ -115,10 +152,36 @@ export class DatasetBuilder {
 	readonly options: Required<Omit<BuildOptions, 'base'>> & { base: Dataset };
 
 	/** Per accepted event: its row in the file and a hash of its cells. */
-	#rowOf: number[] = [];
-	#idIndex = new Map<string, number>();
-	#hashIndex = new Map<number, number>();
-	#hashOf: number[] = [];
+	#rowOf = new GrowingU32(4096);
+	#hashOf = new GrowingF64(4096);
+	/** Accepted events by their given id, and (those without an id) by their row hash. */
+	#idIndex = new StringIndex((event) => this.packer.idOf(event));
+	#hashIndex = new HashIndex(this.#hashOf);
+	#read = cellReaders();
+	#cityByCell = new StringMap<Remembered>();
+	#categoryByCell = new StringMap<Remembered>();
+	/** The accepted event being written (one record, refilled row after row). */
+	#fields: EventFields = {
+		id: '',
+		cityId: null,
+		national: false,
+		categoryId: '',
+		year: 0,
+		month: null,
+		monthEnd: null,
+		kind: 'other',
+		actorsZh: NO_ACTORS,
+		actorsEn: NO_ACTORS,
+		document: null,
+		titleZh: '',
+		titleEn: '',
+		noteZh: null,
+		noteEn: null,
+		groupId: null,
+		commentary: false,
+		heading: '',
+		bullet: null
+	};
 	/** Cells of grouped rows, in case the group check at the end rejects them. */
 	#groupCells = new Map<number, string[]>();
 	#groups = new Map<string, number[]>();
@@ -130,6 +193,7 @@ export class DatasetBuilder {
 	// current file
 	#kind: FileKind = 'events';
 	#mapping: Mapping = {};
+	#columns: EventColumns = eventColumns({});
 	#header: string[] = [];
 	#fileName = '';
 	#unquote = true;
@@ -162,6 +226,7 @@ export class DatasetBuilder {
 		this.#kind = kind;
 		this.#header = header;
 		this.#mapping = mapping;
+		this.#columns = eventColumns(mapping);
 		this.#fileName = fileName;
 		this.#unquote = fromCsv;
 	}
@@ -199,6 +264,217 @@ export class DatasetBuilder {
 	}
 
 	#cityInfo(get: Getter, row: number): CityInfo {
+		const [lat, lon] = this.#coordinates(get, row);
+		return this.#cityRest(get('cityId').trim(), get('city_zh').trim(), get('city_en').trim(), lat, lon);
+	}
+
+	/** The current row's cell in column `i` ('' when the file has no such column or the row is short). */
+	#at(i: number): string {
+		const cells = this.#cells;
+		if (i < 0 || i >= cells.length) return '';
+		const v = cells[i];
+		return this.#unquote && v.charCodeAt(0) === 39 && NEUTRALISED.test(v) ? v.slice(1) : v;
+	}
+
+	/**
+	 * One event row, checked cell by cell in a fixed order (so problems are listed as before), by column
+	 * index rather than by field name, with the readers that remember repeated cells. An accepted row is
+	 * written straight into the packed columns.
+	 */
+	#eventRow(cells: string[], row: number): void {
+		this.#cells = cells;
+		const c = this.#columns;
+		const read = this.#read;
+		const get = this.#get;
+		this.#rowErrors = 0;
+		const hash = rowHash(cells);
+		const idCell = this.#at(c.id);
+		const givenId = idCell === '' ? '' : halfWidth(idCell);
+
+		// duplicates: the same id (or, without ids, the same cells) seen in an accepted row
+		const seen = givenId ? this.#idIndex.get(givenId) : this.#hashIndex.get(hash);
+		if (seen >= 0) {
+			if (this.#hashOf.data[seen] === hash) {
+				this.summary.duplicates.events++;
+				this.#problem(row, givenId ? 'id' : '', givenId, 'duplicateRow', { first: this.#rowOf.data[seen] });
+				return;
+			}
+			this.#problem(row, 'id', givenId, 'duplicateId', { first: this.#rowOf.data[seen] });
+		}
+
+		// coordinates (only when the file has them), then the city as the row names it
+		let lat: number | null = null;
+		let lon: number | null = null;
+		if (c.lat >= 0 || c.lon >= 0) [lat, lon] = this.#coordinates(get, row);
+		const ref = this.#at(c.cityId).trim();
+		const cityZh = this.#at(c.city_zh).trim();
+		const cityEn = this.#at(c.city_en).trim();
+		const cityNamed = ref || cityZh || cityEn;
+		let cityMemo = ref ? this.#cityByCell.get(ref) : undefined;
+		if (ref && !cityMemo && this.#cityByCell.size < REMEMBER) {
+			cityMemo = { zh: cityZh, en: cityEn, national: isNationalName(ref), id: undefined };
+			this.#cityByCell.set(ref, cityMemo);
+		}
+		const scopeCell = this.#at(c.scope);
+		const scope = read.scope(scopeCell);
+		if (scope === BAD) this.#problem(row, 'scope', scopeCell, 'badScope');
+		const namesNation = cityMemo ? cityMemo.national : cityNamed !== '' && isNationalName(cityNamed);
+		const national = scope === 'national' || (scope === null && namesNation);
+		if (scope === 'national' && cityNamed && !namesNation)
+			this.#problem(row, 'cityId', cityNamed, 'nationalWithCity');
+		if (scope === 'city' && namesNation)
+			this.#problem(row, 'cityId', cityNamed, 'required', { field: 'city' });
+		if (!national && !cityNamed) this.#problem(row, 'cityId', '', 'required', { field: 'city' });
+
+		const catRef = this.#at(c.categoryId).trim();
+		const catZh = this.#at(c.category_zh).trim();
+		const catEn = this.#at(c.category_en).trim();
+		if (!catRef && !catZh && !catEn) this.#problem(row, 'categoryId', '', 'required', { field: 'category' });
+
+		const title = bilingual(this.#at(c.title_zh), this.#at(c.title_en), this.#at(c.title));
+		if (!title.zh) this.#problem(row, 'title_zh', '', 'required', { field: 'title' });
+
+		// when: year, month, monthEnd and date columns, each of which may carry a year or a range
+		const yearRaw = this.#at(c.year);
+		const monthRaw = this.#at(c.month);
+		const endRaw = this.#at(c.monthEnd);
+		const yearCell = read.year(yearRaw);
+		if (yearCell === BAD) this.#problem(row, 'year', yearRaw, 'badYear');
+		const monthCell = read.when(monthRaw);
+		if (monthCell === BAD) this.#problem(row, 'month', monthRaw, 'badMonth');
+		const endCell = read.when(endRaw);
+		if (endCell === BAD || (endCell && endCell.monthEnd !== null))
+			this.#problem(row, 'monthEnd', endRaw, 'badMonthEnd');
+		const dateRaw = this.#at(c.date);
+		const dateCell = read.when(dateRaw);
+		if (dateCell === BAD) this.#problem(row, 'date', dateRaw, 'badMonth');
+		const y = ok(yearCell);
+		const mo = ok(monthCell);
+		const d = ok(dateCell);
+		const year = y?.year ?? mo?.year ?? d?.year ?? null;
+		if (y?.year != null && mo?.year != null && y.year !== mo.year)
+			this.#problem(row, 'month', monthRaw, 'yearConflict', { year: y.year });
+		if (year === null) {
+			if (yearCell !== BAD) this.#problem(row, 'year', '', 'required', { field: 'year' });
+		} else if (year < 1900 || year > 2100) this.#problem(row, 'year', yearRaw, 'badYear');
+		const month = mo?.month ?? d?.month ?? y?.month ?? null;
+		const e = ok(endCell);
+		const monthEnd = (e && e.monthEnd === null ? e.month : null) ?? mo?.monthEnd ?? d?.monthEnd ?? null;
+		if (monthEnd !== null && month === null) this.#problem(row, 'monthEnd', endRaw, 'monthEndAlone');
+		if (monthEnd !== null && month !== null && monthEnd < month)
+			this.#problem(row, 'monthEnd', String(monthEnd), 'monthEndBefore', { month });
+
+		let kind: EventKind = 'other';
+		const kindRaw = this.#at(c.kind);
+		const kindCell = read.kind(kindRaw);
+		if (kindCell === BAD) this.#problem(row, 'kind', kindRaw, 'unknownKind');
+		else if (kindCell) kind = kindCell;
+
+		let document: string | null = this.#at(c.document).trim() || null;
+		if (document !== null && !/^《.+》$/u.test(document)) {
+			const inner = document.replace(/^《+|》+$/gu, '').trim();
+			if (inner) document = `《${inner}》`;
+			else this.#problem(row, 'document', document, 'badDocument');
+		}
+
+		const actorsZhRaw = this.#at(c.actors_zh);
+		const actorsEnRaw = this.#at(c.actors_en);
+		const aZh = actorsZhRaw === '' ? NO_ACTORS : splitList(actorsZhRaw);
+		const aEn = actorsEnRaw === '' ? NO_ACTORS : splitList(actorsEnRaw);
+		if (aZh.length && aEn.length && aZh.length !== aEn.length)
+			this.#problem(row, 'actors_en', actorsEnRaw, 'actorsMismatch', { zh: aZh.length, en: aEn.length });
+
+		const sectionRaw = this.#at(c.source_section);
+		const sectionCell = read.section(sectionRaw);
+		if (sectionCell === BAD) this.#problem(row, 'source_section', sectionRaw, 'badSection');
+		const section: SourceSection = sectionCell === BAD || sectionCell === null ? 'events' : sectionCell;
+		const bulletRaw = this.#at(c.source_bullet);
+		const bulletCell = bulletRaw === '' ? null : readPositive(bulletRaw);
+		if (bulletCell === BAD) this.#problem(row, 'source_bullet', bulletRaw, 'badBullet');
+		let bullet = bulletCell === BAD ? null : bulletCell;
+		if (section === 'commentary' && bullet !== null) {
+			this.#problem(row, 'source_bullet', bulletRaw, 'commentaryBullet');
+			bullet = null;
+		}
+		// the row's place in the file stands in for the article's bullet position
+		if (section === 'events' && bullet === null) bullet = row;
+		const heading = this.#at(c.source_heading).trim() || this.#fileName || 'import';
+
+		const noteZhRaw = this.#at(c.note_zh);
+		const noteEnRaw = this.#at(c.note_en);
+		const noteRaw = this.#at(c.note);
+		const note = noteZhRaw || noteEnRaw || noteRaw ? bilingual(noteZhRaw, noteEnRaw, noteRaw) : null;
+		const groupId = this.#at(c.groupId).trim() || null;
+
+		if (this.#rowErrors > 0) return this.#reject(row, cells);
+
+		const reg = this.registry;
+		let cityId: string | null = null;
+		if (!national) {
+			const same = cityMemo !== undefined && cityMemo.zh === cityZh && cityMemo.en === cityEn;
+			cityId =
+				(same ? cityMemo!.id : undefined) ??
+				reg.knownCity(ref, cityZh, cityEn) ??
+				reg.city(this.#cityRest(ref, cityZh, cityEn, lat, lon));
+			if (same) cityMemo!.id = cityId;
+		}
+		let categoryMemo = catRef ? this.#categoryByCell.get(catRef) : undefined;
+		if (catRef && !categoryMemo && this.#categoryByCell.size < REMEMBER) {
+			categoryMemo = { zh: catZh, en: catEn, national: false, id: undefined };
+			this.#categoryByCell.set(catRef, categoryMemo);
+		}
+		const sameCategory = categoryMemo !== undefined && categoryMemo.zh === catZh && categoryMemo.en === catEn;
+		const categoryId = (sameCategory ? categoryMemo!.id : undefined) ?? reg.category(catRef, catZh, catEn);
+		if (sameCategory) categoryMemo!.id = categoryId;
+		const index = this.packer.count;
+		const f = this.#fields;
+		f.id = givenId || `row-${row}`;
+		f.cityId = cityId;
+		f.national = national;
+		f.categoryId = categoryId;
+		f.year = year!;
+		f.month = month;
+		f.monthEnd = monthEnd;
+		f.kind = kind;
+		// actors pair up by position; a missing side takes the other's name
+		if (aZh.length === 0 && aEn.length === 0) f.actorsZh = f.actorsEn = NO_ACTORS;
+		else {
+			const n = aZh.length || aEn.length;
+			const zh: string[] = [];
+			const en: string[] = [];
+			for (let i = 0; i < n; i++) {
+				zh.push(aZh[i] ?? aEn[i]);
+				en.push(aEn[i] ?? aZh[i]);
+			}
+			f.actorsZh = zh;
+			f.actorsEn = en;
+		}
+		f.document = document;
+		f.titleZh = title.zh;
+		f.titleEn = title.en;
+		f.noteZh = note && note.zh ? note.zh : null;
+		f.noteEn = note && note.zh ? note.en : null;
+		f.groupId = groupId;
+		f.commentary = section === 'commentary';
+		f.heading = heading;
+		f.bullet = bullet;
+		this.packer.push(f);
+		this.#rowOf.push(row);
+		this.#hashOf.push(hash);
+		this.#years.add(year!);
+		if (givenId) this.#idIndex.set(givenId, index);
+		else this.#hashIndex.set(hash, index);
+		if (groupId !== null) {
+			let members = this.#groups.get(groupId);
+			if (!members) this.#groups.set(groupId, (members = []));
+			members.push(index);
+			this.#groupCells.set(index, cells);
+		}
+		this.summary.accepted.events++;
+	}
+
+	/** The row's coordinates, both or neither, with a problem for each unusable cell. */
+	#coordinates(get: Getter, row: number): [number | null, number | null] {
 		let lat = readNumber(get('lat'));
 		let lon = readNumber(get('lon'));
 		if (lat === BAD) this.#problem(row, 'lat', get('lat'), 'badCoordinate');
@@ -212,10 +488,16 @@ export class DatasetBuilder {
 			this.#problem(row, 'lat', `${lat}, ${lon}`, 'coordinateOutside');
 			lat = lon = null;
 		}
+		return [lat, lon];
+	}
+
+	/** The rest of the current row's city description, read only when its city is new to the registry. */
+	#cityRest(ref: string, zh: string, en: string, lat: number | null, lon: number | null): CityInfo {
+		const get = this.#get;
 		return {
-			ref: get('cityId').trim(),
-			zh: get('city_zh').trim(),
-			en: get('city_en').trim(),
+			ref,
+			zh,
+			en,
 			pinyin: get('city_pinyin').trim(),
 			provinceZh: get('province_zh').trim(),
 			provinceEn: get('province_en').trim(),
@@ -225,144 +507,6 @@ export class DatasetBuilder {
 			lat,
 			lon
 		};
-	}
-
-	#eventRow(cells: string[], row: number): void {
-		this.#cells = cells;
-		const get = this.#get;
-		this.#rowErrors = 0;
-		const hash = rowHash(cells);
-		const givenId = halfWidth(get('id'));
-
-		// duplicates: the same id (or, without ids, the same cells) seen in an accepted row
-		const seen = givenId ? this.#idIndex.get(givenId) : this.#hashIndex.get(hash);
-		if (seen !== undefined) {
-			if (this.#hashOf[seen] === hash) {
-				this.summary.duplicates.events++;
-				this.#problem(row, givenId ? 'id' : '', givenId, 'duplicateRow', { first: this.#rowOf[seen] });
-				return;
-			}
-			this.#problem(row, 'id', givenId, 'duplicateId', { first: this.#rowOf[seen] });
-		}
-
-		const city = this.#cityInfo(get, row);
-		const cityNamed = city.ref || city.zh || city.en;
-		const scope = readScope(get('scope'));
-		if (scope === BAD) this.#problem(row, 'scope', get('scope'), 'badScope');
-		const namesNation = cityNamed !== '' && isNationalName(cityNamed);
-		const national = scope === 'national' || (scope === null && namesNation);
-		if (scope === 'national' && cityNamed && !namesNation)
-			this.#problem(row, 'cityId', cityNamed, 'nationalWithCity');
-		if (scope === 'city' && namesNation)
-			this.#problem(row, 'cityId', cityNamed, 'required', { field: 'city' });
-		if (!national && !cityNamed) this.#problem(row, 'cityId', '', 'required', { field: 'city' });
-
-		const catRef = get('categoryId').trim();
-		const catZh = get('category_zh').trim();
-		const catEn = get('category_en').trim();
-		if (!catRef && !catZh && !catEn) this.#problem(row, 'categoryId', '', 'required', { field: 'category' });
-
-		const title = bilingual(get('title_zh'), get('title_en'), get('title'));
-		if (!title.zh) this.#problem(row, 'title_zh', '', 'required', { field: 'title' });
-
-		// when: year, month, monthEnd and date columns, each of which may carry a year or a range
-		const yearCell = readYear(get('year'));
-		if (yearCell === BAD) this.#problem(row, 'year', get('year'), 'badYear');
-		const monthCell = readWhen(get('month'));
-		if (monthCell === BAD) this.#problem(row, 'month', get('month'), 'badMonth');
-		const endCell = readWhen(get('monthEnd'));
-		if (endCell === BAD || (endCell && endCell.monthEnd !== null))
-			this.#problem(row, 'monthEnd', get('monthEnd'), 'badMonthEnd');
-		const dateCell = readWhen(get('date'));
-		if (dateCell === BAD) this.#problem(row, 'date', get('date'), 'badMonth');
-		const y = ok(yearCell);
-		const mo = ok(monthCell);
-		const d = ok(dateCell);
-		const year = y?.year ?? mo?.year ?? d?.year ?? null;
-		if (y?.year != null && mo?.year != null && y.year !== mo.year)
-			this.#problem(row, 'month', get('month'), 'yearConflict', { year: y.year });
-		if (year === null) {
-			if (yearCell !== BAD) this.#problem(row, 'year', '', 'required', { field: 'year' });
-		} else if (year < 1900 || year > 2100) this.#problem(row, 'year', get('year'), 'badYear');
-		const month = mo?.month ?? d?.month ?? y?.month ?? null;
-		const e = ok(endCell);
-		const monthEnd = (e && e.monthEnd === null ? e.month : null) ?? mo?.monthEnd ?? d?.monthEnd ?? null;
-		if (monthEnd !== null && month === null) this.#problem(row, 'monthEnd', get('monthEnd'), 'monthEndAlone');
-		if (monthEnd !== null && month !== null && monthEnd < month)
-			this.#problem(row, 'monthEnd', String(monthEnd), 'monthEndBefore', { month });
-
-		let kind: EventKind = 'other';
-		const kindCell = readKind(get('kind'));
-		if (kindCell === BAD) this.#problem(row, 'kind', get('kind'), 'unknownKind');
-		else if (kindCell) kind = kindCell;
-
-		let document: string | null = get('document').trim() || null;
-		if (document !== null && !/^《.+》$/u.test(document)) {
-			const inner = document.replace(/^《+|》+$/gu, '').trim();
-			if (inner) document = `《${inner}》`;
-			else this.#problem(row, 'document', document, 'badDocument');
-		}
-
-		const aZh = splitList(get('actors_zh'));
-		const aEn = splitList(get('actors_en'));
-		if (aZh.length && aEn.length && aZh.length !== aEn.length)
-			this.#problem(row, 'actors_en', get('actors_en'), 'actorsMismatch', { zh: aZh.length, en: aEn.length });
-		const actors = (aZh.length ? aZh : aEn).map((zh, i) => ({
-			zh: aZh[i] ?? aEn[i],
-			en: aEn[i] ?? aZh[i] ?? zh
-		}));
-
-		const sectionCell = readSection(get('source_section'));
-		if (sectionCell === BAD) this.#problem(row, 'source_section', get('source_section'), 'badSection');
-		const section: SourceSection = sectionCell === BAD || sectionCell === null ? 'events' : sectionCell;
-		const bulletCell = readPositive(get('source_bullet'));
-		if (bulletCell === BAD) this.#problem(row, 'source_bullet', get('source_bullet'), 'badBullet');
-		let bullet = bulletCell === BAD ? null : bulletCell;
-		if (section === 'commentary' && bullet !== null) {
-			this.#problem(row, 'source_bullet', get('source_bullet'), 'commentaryBullet');
-			bullet = null;
-		}
-		// the row's place in the file stands in for the article's bullet position
-		if (section === 'events' && bullet === null) bullet = row;
-		const heading = get('source_heading').trim() || this.#fileName || 'import';
-
-		const note = bilingual(get('note_zh'), get('note_en'), get('note'));
-		const groupId = get('groupId').trim() || null;
-
-		if (this.#rowErrors > 0) return this.#reject(row, cells);
-
-		const cityId = national ? null : this.registry.city(city);
-		const categoryId = this.registry.category(catRef, catZh, catEn);
-		const index = this.packer.count;
-		const event: InnovationEvent = {
-			id: givenId || `row-${row}`,
-			cityId,
-			scope: national ? 'national' : 'city',
-			categoryId,
-			year: year!,
-			month,
-			monthEnd,
-			kind,
-			actors,
-			document,
-			title,
-			note: note.zh ? note : null,
-			groupId,
-			source: { section, heading, bullet }
-		};
-		this.packer.add(event);
-		this.#rowOf.push(row);
-		this.#hashOf.push(hash);
-		this.#years.add(event.year);
-		if (givenId) this.#idIndex.set(givenId, index);
-		else this.#hashIndex.set(hash, index);
-		if (groupId !== null) {
-			let members = this.#groups.get(groupId);
-			if (!members) this.#groups.set(groupId, (members = []));
-			members.push(index);
-			this.#groupCells.set(index, cells);
-		}
-		this.summary.accepted.events++;
 	}
 
 	#futureRow(cells: string[], row: number): void {
@@ -467,13 +611,24 @@ export class DatasetBuilder {
 				const city = this.packer.cityOf(i);
 				if (cities.has(city)) {
 					drop[i] = 1;
-					this.problems.add('events', this.#rowOf[i], this.#column('groupId'), groupId, 'groupRepeatsCity', {
-						city: city ?? '—'
-					});
+					this.problems.add(
+						'events',
+						this.#rowOf.data[i],
+						this.#column('groupId'),
+						groupId,
+						'groupRepeatsCity',
+						{
+							city: city ?? '—'
+						}
+					);
 					this.summary.accepted.events--;
 					this.summary.rejected.events++;
 					if (this.rejected.length < MAX_REJECTED)
-						this.rejected.push({ file: 'events', row: this.#rowOf[i], cells: this.#groupCells.get(i) ?? [] });
+						this.rejected.push({
+							file: 'events',
+							row: this.#rowOf.data[i],
+							cells: this.#groupCells.get(i) ?? []
+						});
 				} else {
 					cities.add(city);
 					kept.push(i);
@@ -481,7 +636,13 @@ export class DatasetBuilder {
 			}
 			if (kept.length === 1) {
 				this.packer.setGroup(kept[0], null);
-				this.problems.add('events', this.#rowOf[kept[0]], this.#column('groupId'), groupId, 'groupSingle');
+				this.problems.add(
+					'events',
+					this.#rowOf.data[kept[0]],
+					this.#column('groupId'),
+					groupId,
+					'groupSingle'
+				);
 			}
 		}
 		this.rejected.sort((a, b) => (a.file === b.file ? a.row - b.row : a.file === 'events' ? -1 : 1));

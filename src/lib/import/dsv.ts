@@ -124,7 +124,19 @@ export class DsvReader {
 			if (text.charCodeAt(0) === 0xfeff) i = 1;
 		}
 		const delim = this.delimiter;
+		const delimChar = String.fromCharCode(delim);
 		const max = this.maxCell;
+		// where the next delimiter, line feed, carriage return and quote are in this chunk (n: none),
+		// found with the native indexOf and looked for again only once passed: a cell costs one search
+		// for the next delimiter instead of a loop over its characters
+		let nextDelim = -1;
+		let nextLf = -1;
+		let nextCr = -1;
+		let nextQuote = -1;
+		const after = (ch: string, from: number): number => {
+			const at = text.indexOf(ch, from);
+			return at < 0 ? n : at;
+		};
 		while (i < n) {
 			if (this.#quoted) {
 				// inside quotes: copy up to the next quote in one slice
@@ -163,6 +175,31 @@ export class DsvReader {
 					continue;
 				}
 			}
+			if (this.#cells.length === 0 && !this.#rowHasContent && c !== LF && c !== CR) {
+				// at the start of a row: a whole line with no quote, inside this chunk and short enough, is
+				// cut into cells straight away (one indexOf per cell, none of the per-cell bookkeeping)
+				if (nextLf < i) nextLf = after('\n', i);
+				if (nextCr < i) nextCr = after('\r', i);
+				if (nextQuote < i) nextQuote = after('"', i);
+				const end = nextLf < nextCr ? nextLf : nextCr;
+				if (end < n && nextQuote > end && end - i <= max) {
+					const cells: string[] = [];
+					for (let a = i; ;) {
+						if (nextDelim < a) nextDelim = after(delimChar, a);
+						const b = nextDelim < end ? nextDelim : end;
+						cells.push(text.slice(a, b));
+						if (b === end) break;
+						a = b + 1;
+					}
+					if (cells.length <= this.maxColumns) {
+						this.rows++;
+						this.#onRow(cells, this.rows);
+						this.#afterCr = end === nextCr;
+						i = end + 1;
+						continue;
+					}
+				}
+			}
 			if (c === delim) {
 				this.#rowHasContent = true;
 				if (!this.#endCell()) return;
@@ -178,14 +215,16 @@ export class DsvReader {
 				this.#rowHasContent = true;
 				i++;
 			} else {
-				// plain run up to the next delimiter, line end or quote
+				// plain run up to the next delimiter, line end or quote; a quote in the middle of an unquoted
+				// cell is kept as text
 				let j = i + 1;
-				while (j < n) {
-					const d = text.charCodeAt(j);
-					if (d === delim || d === LF || d === CR || d === QUOTE) break;
-					j++;
+				if (c !== QUOTE) {
+					if (nextDelim < j) nextDelim = after(delimChar, j);
+					if (nextLf < j) nextLf = after('\n', j);
+					if (nextCr < j) nextCr = after('\r', j);
+					if (nextQuote < j) nextQuote = after('"', j);
+					j = Math.min(nextDelim, nextLf, nextCr, nextQuote);
 				}
-				if (c === QUOTE) j = i + 1; // a quote in the middle of an unquoted cell is kept as text
 				this.#cellLength += j - i;
 				if (this.#cellLength > max) return this.#tooLong();
 				this.#cell += text.slice(i, j);

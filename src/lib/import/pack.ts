@@ -6,6 +6,7 @@
  * rather than millions of objects. `unpack` rebuilds the records the views read. Pure; no DOM.
  */
 import type { Dataset, EventKind, I18nText, InnovationEvent } from '../data/types';
+import { GrowingU32 } from './tables';
 
 export const PACK_FORMAT = 'city-innovation-packed/1';
 
@@ -79,12 +80,52 @@ export const PACKED_KINDS: readonly EventKind[] = [
 	'other'
 ];
 const KIND_INDEX = new Map<EventKind, number>(PACKED_KINDS.map((k, i) => [k, i]));
+const OTHER_KIND = KIND_INDEX.get('other')!;
+/** Strings joined together at a time while the table grows. */
+const STRING_BATCH = 4096;
+
+/**
+ * One event's fields, flat, as the import's builder has them: it fills one such record row after row
+ * and hands it to `EventPacker.push`, so accepting an event allocates no objects.
+ */
+export interface EventFields {
+	id: string;
+	cityId: string | null;
+	national: boolean;
+	categoryId: string;
+	year: number;
+	month: number | null;
+	monthEnd: number | null;
+	kind: EventKind;
+	/** Parallel lists (the same length). */
+	actorsZh: readonly string[];
+	actorsEn: readonly string[];
+	document: string | null;
+	titleZh: string;
+	titleEn: string;
+	/** Both or neither. */
+	noteZh: string | null;
+	noteEn: string | null;
+	groupId: string | null;
+	commentary: boolean;
+	heading: string;
+	bullet: number | null;
+}
 
 /** Grows typed columns as events are added; `finish` trims them and builds the string table. */
 export class EventPacker {
 	count = 0;
 	#strings = new Map<string, number>([['', 0]]);
-	#list: string[] = [''];
+	/**
+	 * The string table as it grows: strings are joined into one string per STRING_BATCH as soon as the
+	 * batch is full, so a million ids and titles are a few hundred strings to the garbage collector
+	 * (and no longer hold on to the decoded file text they were cut from).
+	 */
+	#joined: string[] = [];
+	#batch: string[] = [];
+	/** Start of each string in the concatenated text. */
+	#starts = new GrowingU32();
+	#length = 0;
 	#cap: number;
 	#u32: Record<U32Column, Uint32Array>;
 	#year: Uint16Array;
@@ -92,9 +133,9 @@ export class EventPacker {
 	#monthEnd: Uint8Array;
 	#kind: Uint8Array;
 	#flags: Uint8Array;
-	#actorStart: number[] = [0];
-	#actorZh: number[] = [];
-	#actorEn: number[] = [];
+	#actorStart = new GrowingU32();
+	#actorZh = new GrowingU32();
+	#actorEn = new GrowingU32();
 
 	constructor(capacity = 1024) {
 		this.#cap = Math.max(16, capacity);
@@ -117,13 +158,41 @@ export class EventPacker {
 		this.#monthEnd = new Uint8Array(this.#cap);
 		this.#kind = new Uint8Array(this.#cap);
 		this.#flags = new Uint8Array(this.#cap);
+		this.#actorStart.push(0);
+		this.#append('');
+	}
+
+	/** Number of strings in the table. */
+	get strings(): number {
+		return this.#starts.length;
+	}
+
+	#append(s: string): number {
+		const k = this.#starts.length;
+		this.#starts.push(this.#length);
+		this.#length += s.length;
+		this.#batch.push(s);
+		if (this.#batch.length === STRING_BATCH) {
+			this.#joined.push(this.#batch.join(''));
+			this.#batch = [];
+		}
+		return k;
+	}
+
+	/** String k of the table. */
+	stringAt(k: number): string {
+		const b = Math.floor(k / STRING_BATCH);
+		if (b === this.#joined.length) return this.#batch[k - b * STRING_BATCH];
+		const starts = this.#starts.data;
+		const base = starts[b * STRING_BATCH];
+		const end = k + 1 < this.#starts.length ? starts[k + 1] : this.#length;
+		return this.#joined[b].slice(starts[k] - base, end - base);
 	}
 
 	/** Index of a new table entry for a string that is rarely repeated (ids, titles, notes): no look-up. */
 	once(s: string | null): number {
 		if (s === null || s === '') return 0;
-		this.#list.push(s);
-		return this.#list.length - 1;
+		return this.#append(s);
 	}
 
 	/** Index of a string in the table, shared with equal strings (null and '' → 0). */
@@ -131,8 +200,7 @@ export class EventPacker {
 		if (s === null || s === '') return 0;
 		let k = this.#strings.get(s);
 		if (k === undefined) {
-			k = this.#list.length;
-			this.#list.push(s);
+			k = this.#append(s);
 			this.#strings.set(s, k);
 		}
 		return k;
@@ -155,28 +223,53 @@ export class EventPacker {
 	}
 
 	add(e: InnovationEvent): void {
+		this.push({
+			id: e.id,
+			cityId: e.cityId,
+			national: e.scope === 'national',
+			categoryId: e.categoryId,
+			year: e.year,
+			month: e.month,
+			monthEnd: e.monthEnd,
+			kind: e.kind,
+			actorsZh: e.actors.map((a) => a.zh),
+			actorsEn: e.actors.map((a) => a.en),
+			document: e.document,
+			titleZh: e.title.zh,
+			titleEn: e.title.en,
+			noteZh: e.note?.zh ?? null,
+			noteEn: e.note?.en ?? null,
+			groupId: e.groupId,
+			commentary: e.source.section === 'commentary',
+			heading: e.source.heading,
+			bullet: e.source.bullet
+		});
+	}
+
+	push(e: EventFields): void {
 		if (this.count === this.#cap) this.#grow();
 		const i = this.count++;
 		const c = this.#u32;
 		c.id[i] = this.once(e.id);
 		c.cityId[i] = this.str(e.cityId);
 		c.categoryId[i] = this.str(e.categoryId);
-		c.titleZh[i] = this.once(e.title.zh);
-		c.titleEn[i] = e.title.en === e.title.zh ? c.titleZh[i] : this.once(e.title.en);
+		const zh = this.once(e.titleZh);
+		c.titleZh[i] = zh;
+		c.titleEn[i] = e.titleEn === e.titleZh ? zh : this.once(e.titleEn);
 		c.document[i] = this.once(e.document);
-		c.noteZh[i] = this.once(e.note?.zh ?? null);
-		c.noteEn[i] = this.once(e.note?.en ?? null);
+		c.noteZh[i] = this.once(e.noteZh);
+		c.noteEn[i] = this.once(e.noteEn);
 		c.groupId[i] = this.str(e.groupId);
-		c.heading[i] = this.str(e.source.heading);
-		c.bullet[i] = e.source.bullet ?? 0;
+		c.heading[i] = this.str(e.heading);
+		c.bullet[i] = e.bullet ?? 0;
 		this.#year[i] = e.year;
 		this.#month[i] = e.month ?? 0;
 		this.#monthEnd[i] = e.monthEnd ?? 0;
-		this.#kind[i] = KIND_INDEX.get(e.kind) ?? KIND_INDEX.get('other')!;
-		this.#flags[i] = (e.scope === 'national' ? 1 : 0) | (e.source.section === 'commentary' ? 2 : 0);
-		for (const a of e.actors) {
-			this.#actorZh.push(this.str(a.zh));
-			this.#actorEn.push(this.str(a.en));
+		this.#kind[i] = KIND_INDEX.get(e.kind) ?? OTHER_KIND;
+		this.#flags[i] = (e.national ? 1 : 0) | (e.commentary ? 2 : 0);
+		for (let a = 0; a < e.actorsZh.length; a++) {
+			this.#actorZh.push(this.str(e.actorsZh[a]));
+			this.#actorEn.push(this.str(e.actorsEn[a]));
 		}
 		this.#actorStart.push(this.#actorZh.length);
 	}
@@ -188,12 +281,17 @@ export class EventPacker {
 
 	groupOf(i: number): string | null {
 		const k = this.#u32.groupId[i];
-		return k === 0 ? null : this.#list[k];
+		return k === 0 ? null : this.stringAt(k);
+	}
+
+	/** Event i's id. */
+	idOf(i: number): string {
+		return this.stringAt(this.#u32.id[i]);
 	}
 
 	cityOf(i: number): string | null {
 		const k = this.#u32.cityId[i];
-		return k === 0 ? null : this.#list[k];
+		return k === 0 ? null : this.stringAt(k);
 	}
 
 	/** The packed columns, leaving out events whose `drop` flag is set. */
@@ -213,36 +311,36 @@ export class EventPacker {
 		let actorStart: Uint32Array;
 		let actorZh: Uint32Array;
 		let actorEn: Uint32Array;
+		const start = this.#actorStart.data;
+		const zhs = this.#actorZh.data;
+		const ens = this.#actorEn.data;
 		if (!keep) {
-			actorStart = Uint32Array.from(this.#actorStart);
-			actorZh = Uint32Array.from(this.#actorZh);
-			actorEn = Uint32Array.from(this.#actorEn);
+			actorStart = start.slice(0, n + 1);
+			actorZh = zhs.slice(0, this.#actorZh.length);
+			actorEn = ens.slice(0, this.#actorEn.length);
 		} else {
-			const start = [0];
-			const zh: number[] = [];
-			const en: number[] = [];
-			for (const i of keep) {
-				for (let k = this.#actorStart[i]; k < this.#actorStart[i + 1]; k++) {
-					zh.push(this.#actorZh[k]);
-					en.push(this.#actorEn[k]);
+			let total = 0;
+			for (const i of keep) total += start[i + 1] - start[i];
+			actorStart = new Uint32Array(n + 1);
+			actorZh = new Uint32Array(total);
+			actorEn = new Uint32Array(total);
+			let at = 0;
+			keep.forEach((i, j) => {
+				for (let k = start[i]; k < start[i + 1]; k++, at++) {
+					actorZh[at] = zhs[k];
+					actorEn[at] = ens[k];
 				}
-				start.push(zh.length);
-			}
-			actorStart = Uint32Array.from(start);
-			actorZh = Uint32Array.from(zh);
-			actorEn = Uint32Array.from(en);
+				actorStart[j + 1] = at;
+			});
 		}
-		const offsets = new Uint32Array(this.#list.length + 1);
-		let at = 0;
-		this.#list.forEach((s, k) => {
-			offsets[k] = at;
-			at += s.length;
-		});
-		offsets[this.#list.length] = at;
+		const strings = this.#starts.length;
+		const offsets = new Uint32Array(strings + 1);
+		offsets.set(this.#starts.data.subarray(0, strings));
+		offsets[strings] = this.#length;
 		const c = this.#u32;
 		return {
 			count: n,
-			text: this.#list.join(''),
+			text: this.#joined.join('') + this.#batch.join(''),
 			offsets,
 			id: pick(c.id),
 			cityId: pick(c.cityId),
@@ -275,39 +373,39 @@ export function pack(dataset: Dataset): PackedDataset {
 
 const EMPTY: I18nText[] = [];
 
-/** Rebuilds the event records (the views' shape), or only those at `indices`. Repeated titles share one object. */
+/** Rebuilds the event records (the views' shape), or only those at `indices`. */
 export function unpackEvents(p: PackedEvents, indices?: readonly number[]): InnovationEvent[] {
 	const { text, offsets } = p;
-	const strings: string[] = new Array(offsets.length - 1);
-	for (let k = 0; k < strings.length; k++) strings[k] = text.slice(offsets[k], offsets[k + 1]);
-	const s = (k: number) => (k === 0 ? null : strings[k]);
-	const titles = new Map<number, I18nText>();
+	const count = offsets.length - 1;
+	let string: (k: number) => string;
+	if (indices && indices.length * 8 < p.count) {
+		// a sample: cut only the strings it uses
+		string = (k) => text.slice(offsets[k], offsets[k + 1]);
+	} else {
+		const strings: string[] = new Array(count);
+		for (let k = 0; k < count; k++) strings[k] = text.slice(offsets[k], offsets[k + 1]);
+		string = (k) => strings[k];
+	}
+	const s = (k: number) => (k === 0 ? null : string(k));
 	const n = indices ? indices.length : p.count;
 	const events: InnovationEvent[] = new Array(n);
 	for (let j = 0; j < n; j++) {
 		const i = indices ? indices[j] : j;
-		const zh = p.titleZh[i];
-		const en = p.titleEn[i];
-		const key = zh * strings.length + en;
-		let title = titles.get(key);
-		if (!title) {
-			title = { zh: strings[zh], en: strings[en] };
-			titles.set(key, title);
-		}
+		const title = { zh: string(p.titleZh[i]), en: string(p.titleEn[i]) };
 		const a0 = p.actorStart[i];
 		const a1 = p.actorStart[i + 1];
 		let actors = EMPTY;
 		if (a1 > a0) {
 			actors = [];
-			for (let k = a0; k < a1; k++) actors.push({ zh: strings[p.actorZh[k]], en: strings[p.actorEn[k]] });
+			for (let k = a0; k < a1; k++) actors.push({ zh: string(p.actorZh[k]), en: string(p.actorEn[k]) });
 		}
 		const flags = p.flags[i];
 		const noteZh = p.noteZh[i];
 		events[j] = {
-			id: strings[p.id[i]],
+			id: string(p.id[i]),
 			cityId: s(p.cityId[i]),
 			scope: flags & 1 ? 'national' : 'city',
-			categoryId: strings[p.categoryId[i]],
+			categoryId: string(p.categoryId[i]),
 			year: p.year[i],
 			month: p.month[i] || null,
 			monthEnd: p.monthEnd[i] || null,
@@ -315,16 +413,27 @@ export function unpackEvents(p: PackedEvents, indices?: readonly number[]): Inno
 			actors,
 			document: s(p.document[i]),
 			title,
-			note: noteZh === 0 ? null : { zh: strings[noteZh], en: strings[p.noteEn[i]] },
+			note: noteZh === 0 ? null : { zh: string(noteZh), en: string(p.noteEn[i]) },
 			groupId: s(p.groupId[i]),
 			source: {
 				section: flags & 2 ? 'commentary' : 'events',
-				heading: strings[p.heading[i]],
+				heading: string(p.heading[i]),
 				bullet: p.bullet[i] || null
 			}
 		};
 	}
 	return events;
+}
+
+/** Events per city (national events left out), in order of each city's first event, without unpacking. */
+export function cityCounts(p: PackedEvents): Map<string, number> {
+	const tally = new Uint32Array(p.offsets.length);
+	const order: number[] = [];
+	for (let i = 0; i < p.count; i++) {
+		const k = p.cityId[i];
+		if (k !== 0 && tally[k]++ === 0) order.push(k);
+	}
+	return new Map(order.map((k) => [p.text.slice(p.offsets[k], p.offsets[k + 1]), tally[k]]));
 }
 
 export function unpack(p: PackedDataset): Dataset {

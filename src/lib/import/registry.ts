@@ -65,6 +65,24 @@ function kind<T extends { id: string }>(): Kind<T> {
 	return { records: new Map(), keys: new Map(), used: new Set(), created: [], described: new Set() };
 }
 
+/**
+ * Answers remembered by three strings (a row's id or name column and its Chinese and English names).
+ * Nested maps rather than one joined key: a look-up hashes the cells as they are, with no new string per row.
+ */
+class Memo {
+	#byRef = new Map<string, Map<string, Map<string, string>>>();
+	get(ref: string, zh: string, en: string): string | undefined {
+		return this.#byRef.get(ref)?.get(zh)?.get(en);
+	}
+	set(ref: string, zh: string, en: string, id: string): void {
+		let byZh = this.#byRef.get(ref);
+		if (!byZh) this.#byRef.set(ref, (byZh = new Map()));
+		let byEn = byZh.get(zh);
+		if (!byEn) byZh.set(zh, (byEn = new Map()));
+		byEn.set(en, id);
+	}
+}
+
 export class Registry {
 	readonly cities = kind<City>();
 	readonly categories = kind<Category>();
@@ -73,8 +91,8 @@ export class Registry {
 	readonly includeAll: boolean;
 	readonly base: Dataset;
 	/** Rows name the same city and category the same way again and again: remember the answer. */
-	#cityCache = new Map<string, string>();
-	#categoryCache = new Map<string, string>();
+	#cityCache = new Memo();
+	#categoryCache = new Memo();
 
 	/** `includeAll`: every base record goes into the result (a whole dataset); else only those used. */
 	constructor(base: Dataset, includeAll: boolean) {
@@ -133,14 +151,18 @@ export class Registry {
 		return this.#find(this.cities, [info.ref, info.zh, info.en]);
 	}
 
+	/** The city an earlier row named with the same id and names, if any (no record is made or changed). */
+	knownCity(ref: string, zh: string, en: string): string | undefined {
+		return this.#cityCache.get(ref, zh, en);
+	}
+
 	/** The city a row names, created if new; its first description in the file fills in its record. */
 	city(info: CityInfo): string {
 		const k = this.cities;
-		const key = `${info.ref}\u0001${info.zh}\u0001${info.en}`;
-		const cached = this.#cityCache.get(key);
+		const cached = this.#cityCache.get(info.ref, info.zh, info.en);
 		if (cached !== undefined) return cached;
 		const id = this.#city(info);
-		this.#cityCache.set(key, id);
+		this.#cityCache.set(info.ref, info.zh, info.en, id);
 		k.used.add(id);
 		return id;
 	}
@@ -207,11 +229,10 @@ export class Registry {
 
 	/** A category by id or name, created if new. */
 	category(ref: string, zh: string, en: string): string {
-		const key = `${ref}\u0001${zh}\u0001${en}`;
-		const cached = this.#categoryCache.get(key);
+		const cached = this.#categoryCache.get(ref, zh, en);
 		if (cached !== undefined) return cached;
 		const id = this.#category(ref, zh, en);
-		this.#categoryCache.set(key, id);
+		this.#categoryCache.set(ref, zh, en, id);
 		return id;
 	}
 

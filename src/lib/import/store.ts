@@ -66,6 +66,8 @@ const done = (tx: IDBTransaction): Promise<void> =>
 	});
 
 let opening: Promise<IDBDatabase> | null = null;
+/** The database once open, so a write can be handed over without waiting a turn. */
+let opened: IDBDatabase | null = null;
 
 export function openStore(): Promise<IDBDatabase> {
 	opening ??= new Promise<IDBDatabase>((resolve, reject) => {
@@ -89,7 +91,14 @@ export function openStore(): Promise<IDBDatabase> {
 			if (!db.objectStoreNames.contains('meta')) db.createObjectStore('meta', { keyPath: 'id' });
 			if (!db.objectStoreNames.contains('data')) db.createObjectStore('data');
 		};
-		request.onsuccess = () => resolve(request.result);
+		request.onsuccess = () => {
+			opened = request.result;
+			opened.onclose = () => {
+				opened = null;
+				opening = null;
+			};
+			resolve(opened);
+		};
 		request.onerror = () => reject(new StoreUnavailable(request.error));
 		request.onblocked = () => reject(new StoreUnavailable('blocked'));
 	});
@@ -138,13 +147,27 @@ export async function loadSaved(id: string): Promise<PackedDataset> {
 	return packed;
 }
 
-/** Writes a new dataset: both records in one transaction; fails (and writes nothing) if the id exists. */
-export async function addSaved({ meta, packed }: SavedDataset): Promise<void> {
-	const db = await openStore();
-	const tx = db.transaction(['meta', 'data'], 'readwrite');
-	tx.objectStore('meta').add(meta);
-	tx.objectStore('data').add(packed, meta.id);
-	await done(tx);
+/**
+ * Writes a new dataset: both records in one transaction; fails (and writes nothing) if the id exists.
+ * When the database is already open the records are handed to IndexedDB before this returns (the packed
+ * dataset is a few large typed arrays and one string, so that is quick), and the browser commits them
+ * while the caller goes on, for instance to build the views' records.
+ */
+export function addSaved({ meta, packed }: SavedDataset): Promise<void> {
+	const write = (db: IDBDatabase) => {
+		const tx = db.transaction(['meta', 'data'], 'readwrite');
+		tx.objectStore('meta').add(meta);
+		tx.objectStore('data').add(packed, meta.id);
+		return done(tx);
+	};
+	if (opened) {
+		try {
+			return write(opened);
+		} catch (e) {
+			return Promise.reject(e);
+		}
+	}
+	return openStore().then(write);
 }
 
 export async function renameSaved(id: string, name: string): Promise<void> {

@@ -7,6 +7,7 @@
  */
 import { EVENT_KINDS } from '../data/schema';
 import type { EventKind, EventScope, MatchStrength, SourceSection } from '../data/types';
+import { StringMap } from './tables';
 
 /** Marks a cell that could not be read (distinct from a blank cell, which reads as null). */
 export const BAD = Symbol('bad');
@@ -314,6 +315,25 @@ export function readMatch(raw: string): Read<MatchStrength> {
 	if (['partial', '部分', '部分对应'].includes(s)) return 'partial';
 	if (['broad', '宽泛', '大致', '宽泛对应'].includes(s)) return 'broad';
 	return BAD;
+}
+
+/**
+ * A reader that remembers its answers for the cells it has seen. Year, month, kind, scope and section
+ * columns repeat a handful of values over a whole file, so a million rows cost a million small-map
+ * look-ups instead of a million rounds of normalising and regular expressions. The answers are shared,
+ * so callers must not change them (none does). Remembers at most `limit` distinct cells.
+ */
+export function remembering<T>(read: (raw: string) => Read<T>, limit = 4_096): (raw: string) => Read<T> {
+	const seen = new StringMap<Read<T>>();
+	return (raw) => {
+		if (raw === '') return null;
+		let v = seen.get(raw);
+		if (v === undefined) {
+			v = read(raw);
+			if (seen.size < limit) seen.set(raw, v);
+		}
+		return v;
+	};
 }
 
 /** A list cell ("a; b；c") → its non-empty parts, trimmed. */

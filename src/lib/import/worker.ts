@@ -5,7 +5,7 @@
  * here touches the network.
  */
 import { transferables } from './pack';
-import { ImportJob, NotUtf8, type FileSpec, type ImportOutcome } from './pipeline';
+import { ImportJob, MAX_FILE_BYTES, NotUtf8, type FileSpec, type ImportOutcome } from './pipeline';
 import type { FileKind, Mapping } from './columns';
 
 export interface WorkerFile {
@@ -18,7 +18,7 @@ export type WorkerRequest = { files: WorkerFile[]; id: string; version: string }
 
 export type WorkerMessage =
 	| { type: 'progress'; loaded: number; total: number }
-	| { type: 'done'; outcome: ImportOutcome; ms: number }
+	| { type: 'done'; outcome: ImportOutcome; ms: number; readMs: number; finishMs: number }
 	| { type: 'error'; message: string };
 
 const post = (message: WorkerMessage, transfer: Transferable[] = []) =>
@@ -40,7 +40,7 @@ async function run({ files, id, version }: WorkerRequest): Promise<void> {
 		try {
 			for (let i = 0; i < files.length; i++) {
 				job.begin(i);
-				if (files[i].file.size <= 200 * 1024 * 1024) {
+				if (files[i].file.size <= MAX_FILE_BYTES) {
 					const reader = files[i].file.stream().getReader();
 					for (;;) {
 						const { done, value } = await reader.read();
@@ -57,9 +57,11 @@ async function run({ files, id, version }: WorkerRequest): Promise<void> {
 				job.endFile();
 			}
 			post({ type: 'progress', loaded: total, total });
+			const readMs = performance.now() - started;
 			const outcome = job.finish();
+			const ms = performance.now() - started;
 			post(
-				{ type: 'done', outcome, ms: performance.now() - started },
+				{ type: 'done', outcome, ms, readMs, finishMs: ms - readMs },
 				outcome.packed ? transferables(outcome.packed) : []
 			);
 			return;

@@ -195,14 +195,20 @@ class DatasetStore {
 
 	/**
 	 * Keeps a newly imported dataset (IndexedDB, or memory when unavailable) and shows it. Nothing
-	 * existing is touched: the write adds new records only.
+	 * existing is touched: the write adds new records only. `dataset` may be given as a function that
+	 * builds the records from `packed`: it then runs while the browser writes.
 	 */
-	async add(meta: SavedMeta, packed: PackedDataset, dataset: Dataset): Promise<void> {
+	async add(meta: SavedMeta, packed: PackedDataset, dataset: Dataset | (() => Dataset)): Promise<void> {
 		await this.init();
+		let writing: Promise<void> | null = null;
 		if (this.storage === 'indexeddb') {
+			const { addSaved } = await store();
+			writing = addSaved({ meta, packed });
+		}
+		const records = typeof dataset === 'function' ? dataset() : dataset;
+		if (writing) {
 			try {
-				const { addSaved } = await store();
-				await addSaved({ meta, packed });
+				await writing;
 			} catch {
 				// quota or a closed database: keep it for this session
 				this.storage = 'memory';
@@ -211,8 +217,8 @@ class DatasetStore {
 		} else this.#memory.set(meta.id, { meta, packed });
 		this.saved = [...this.saved, meta];
 		this.#opened.clear();
-		this.#opened.set(meta.id, dataset);
-		this.active = dataset;
+		this.#opened.set(meta.id, records);
+		this.active = records;
 		this.activeId = meta.id;
 		remember(meta.id);
 	}
