@@ -346,6 +346,10 @@ test.describe('saved datasets that cannot be read', () => {
 
 		// the good dataset still opens
 		await select.selectOption({ label: 'Good set' });
+		// the choice is remembered once the dataset has opened (asynchronously): wait for it before leaving
+		await expect
+			.poll(() => page.evaluate(() => localStorage.getItem('dataset.active')), { timeout: 15_000 })
+			.not.toBeNull();
 		await page.goto('/en/compare?cities=xiong-an,lanzhou');
 		await expect(page.locator('[data-testid="chosen-cities"] li[data-city="xiong-an"]')).toBeVisible();
 
