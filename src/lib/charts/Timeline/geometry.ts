@@ -50,6 +50,16 @@ export interface PlacedRow {
 	/** This row's non-empty cells and event marks (the same objects as in the geometry's flat lists). */
 	cells: PlacedCell[];
 	marks: PlacedEventMark[];
+	/** Heat mode: the counts drawn in this row's cells (those that fit), centred in their cell. */
+	counts: PlacedCount[];
+}
+
+export interface PlacedCount {
+	key: string;
+	x: number;
+	y: number;
+	text: string;
+	colour: string;
 }
 
 export interface PlacedCell {
@@ -269,7 +279,8 @@ export function timelineGeometry(rows: TimelineInputRow[], options: TimelineOpti
 			y,
 			height: rowHeight,
 			cells: [],
-			marks: []
+			marks: [],
+			counts: []
 		};
 		placedRows.push(placed);
 		for (let c = 0; c < COLUMNS; c++) {
@@ -331,6 +342,14 @@ export function timelineGeometry(rows: TimelineInputRow[], options: TimelineOpti
 				textColour,
 				text
 			});
+			if (text !== null && textColour !== null)
+				placed.counts.push({
+					key: `${row.key}|${c}`,
+					x: col.x + col.width / 2,
+					y: y + rowHeight / 2,
+					text,
+					colour: textColour
+				});
 		}
 		cells.push(...placed.cells);
 		marks.push(...placed.marks);
