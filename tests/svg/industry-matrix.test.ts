@@ -9,6 +9,15 @@ import { industryFixture } from './industry-fixture';
 
 const HAN = /\p{Script=Han}/u;
 
+/** The cells as drawn: one path per match strength, one closed rectangle per non-empty cell. */
+const cellPaths = (svg: string) =>
+	[...svg.matchAll(/<path class="cells-(\w+)" d="([^"]*)"/g)].map((m) => ({
+		match: m[1],
+		rects: [...m[2].matchAll(/M([\d.]+) ([\d.]+)h([\d.]+)v([\d.]+)h-[\d.]+z/g)].map((r) =>
+			r.slice(1).map(Number)
+		)
+	}));
+
 describe('industry matrix (golden SVG)', () => {
 	it('renders the fixture in English', () => {
 		const [svg] = renderSvgs(IndustryMatrixChart, { dataset: industryFixture, locale: 'en' });
@@ -31,16 +40,21 @@ describe('industry matrix (golden SVG)', () => {
 		expectGolden('industry-matrix-fixture-en-narrow', svg);
 	});
 
-	it('states the finding on the real data and draws one rect per non-empty cell', () => {
+	it('states the finding on the real data and draws one rectangle per non-empty cell', () => {
 		const [en] = renderSvgs(IndustryMatrixChart, { dataset: builtinDataset, locale: 'en' });
 		expect(en).toMatch(
 			/<title[^>]*>All 4 cities name one track in common: Cell and gene technologies<\/title>/
 		);
 		const [zh] = renderSvgs(IndustryMatrixChart, { dataset: builtinDataset, locale: 'zh' });
 		expect(zh).toMatch(/<title[^>]*>全部 4 座城市只有一个共同赛道：细胞与基因<\/title>/);
-		// Suzhou 9 + Nanjing 8 + Beijing 11 + Shenzhen 10 tracks
-		expect(zh.match(/<rect data-key=/g)).toHaveLength(38);
-		expect(zh).toContain('data-key="beijing|cell-gene"');
+		// Suzhou 9 + Nanjing 8 + Beijing 11 + Shenzhen 10 tracks, in at most one path per match strength
+		const paths = cellPaths(zh);
+		expect(paths.length).toBeLessThanOrEqual(3);
+		expect(paths.reduce((n, p) => n + p.rects.length, 0)).toBe(38);
+		// each path is drawn in its match's colour, in legend order
+		expect(paths.map((p) => p.match)).toEqual(
+			['exact', 'partial', 'broad'].filter((m) => paths.some((p) => p.match === m))
+		);
 		for (const svg of [en, zh]) {
 			expect(svg).not.toMatch(/\sstyle=/);
 			expect(svg).not.toContain('foreignObject');
@@ -58,7 +72,10 @@ describe('industry matrix (golden SVG)', () => {
 		const svgs = body.match(/<svg\b[\s\S]*?<\/svg>/g) ?? [];
 		expect(svgs).toHaveLength(2);
 		for (const svg of svgs) {
-			expect(svg.match(/<rect data-key=/g)).toHaveLength(nonEmpty);
+			// three elements draw every cell
+			const paths = cellPaths(svg);
+			expect(paths.length).toBeLessThanOrEqual(3);
+			expect(paths.reduce((n, p) => n + p.rects.length, 0)).toBe(nonEmpty);
 			// no per-cell groups: the whole chart has a few dozen <g>
 			expect((svg.match(/<g\b/g) ?? []).length).toBeLessThan(30);
 			// labels thinned: far fewer than 300 + 60

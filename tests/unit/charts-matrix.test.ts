@@ -2,6 +2,7 @@ import { describe, expect, it } from 'vitest';
 import { syntheticDataset } from '../../src/lib/aggregate/synthetic';
 import { MATCH_COLOURS } from '../../src/lib/charts/core/palette';
 import {
+	cellAt,
 	labelBoxes,
 	matrixGeometry,
 	matrixModel,
@@ -184,5 +185,48 @@ describe('industry matrix accessibility', () => {
 		const g = geometry(matrixModel(builtinDataset, { locale: 'en' }), 696);
 		const broad = g.cells.find((c) => c.match === 'broad');
 		expect(contrast(broad?.stroke ?? '#ffffff', '#ffffff')).toBeGreaterThanOrEqual(3);
+	});
+});
+
+describe('industry matrix cells as paths', () => {
+	const model = matrixModel(builtinDataset, { locale: 'en' });
+
+	it('draws every placed cell once, as the rectangle a rect would cover, one path per match strength', () => {
+		for (const width of WIDTHS) {
+			const g = geometry(model, width);
+			expect(g.paths.map((p) => p.match)).toEqual(['exact', 'partial', 'broad']);
+			expect(g.paths.reduce((n, p) => n + p.count, 0)).toBe(g.cells.length);
+			for (const p of g.paths) {
+				const cells = g.cells.filter((c) => c.match === p.match);
+				expect(p.d).toBe(cells.map((c) => `M${c.x} ${c.y}h${c.width}v${c.height}h${-c.width}z`).join(''));
+				expect(p).toMatchObject({
+					fill: cells[0].fill,
+					stroke: cells[0].stroke,
+					strokeWidth: cells[0].strokeWidth
+				});
+			}
+		}
+	});
+
+	it('finds the cell under a point by position, and nothing outside the grid', () => {
+		const g = geometry(model, 696);
+		const at = (row: string, col: string) => {
+			const i = g.rowIndex.get(row) ?? -1;
+			const j = g.colIndex.get(col) ?? -1;
+			return cellAt(g, g.gridX + (j + 0.5) * g.colStep, g.gridY + (i + 0.5) * g.rowStep);
+		};
+		expect(at('suzhou', 'cell-gene')).toEqual({ row: 'suzhou', col: 'cell-gene' });
+		expect(at('shenzhen', 'semiconductors')).toEqual({ row: 'shenzhen', col: 'semiconductors' });
+		expect(cellAt(g, g.gridX - 1, g.gridY + 1)).toBeNull();
+		expect(cellAt(g, g.gridX + 1, g.gridY - 1)).toBeNull();
+		expect(cellAt(g, g.gridX + g.gridWidth + 1, g.gridY + 1)).toBeNull();
+		expect(cellAt(g, g.gridX + 1, g.gridY + g.gridHeight + 1)).toBeNull();
+	});
+
+	it('stays three elements at 300 cities × 60 tracks', () => {
+		const ds = syntheticDataset({ cities: 300, tracks: 60, events: 10, seed: 7 });
+		const g = geometry(matrixModel(ds, { locale: 'en' }), 696);
+		expect(g.paths.length).toBeLessThanOrEqual(3);
+		expect(g.paths.reduce((n, p) => n + p.count, 0)).toBe(g.cells.length);
 	});
 });

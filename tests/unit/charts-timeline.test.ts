@@ -4,6 +4,8 @@ import { timeline } from '../../src/lib/aggregate/timeline';
 import { categoryColour } from '../../src/lib/charts/core/palette';
 import { textWidth } from '../../src/lib/charts/core/text-width';
 import {
+	cellAt,
+	dimBands,
 	heatBins,
 	NATIONAL_KEY,
 	timelineFinding,
@@ -235,6 +237,50 @@ describe('timeline geometry: legibility', () => {
 			for (const r of g.rows) expect(r.height).toBeGreaterThanOrEqual(g.fontSize + 2);
 			expect(g.rows.at(-1)!.national).toBe(true);
 		}
+	});
+
+	it('draws the heat cells as one path per shade, each cell once, inset half a pixel', () => {
+		const ds = syntheticDataset({ seed: 7, cities: 300, events: 3000 });
+		const { g } = geometry(ds, 'en', 696);
+		expect(g.heatPaths.map((p) => p.fill)).toEqual(g.bins.map((b) => b.colour));
+		expect(g.heatPaths.reduce((n, p) => n + p.count, 0)).toBe(g.cells.length);
+		const first = g.cells[0];
+		const path = g.heatPaths.find((p) => p.fill === first.fill)!;
+		const r = (v: number) => Math.round(v * 100) / 100;
+		expect(path.d.startsWith(`M${r(first.x + 0.5)} ${r(first.y + 0.5)}h${r(first.width - 1)}v`)).toBe(true);
+		// marks mode draws no heat paths
+		expect(geometry(builtinDataset, 'en', 696).g.heatPaths).toEqual([]);
+	});
+
+	it('finds the non-empty cell under a point by position', () => {
+		const { g } = geometry(builtinDataset, 'en', 696);
+		for (const c of [g.cells[0], g.cells[5], g.cells.at(-1)!])
+			expect(cellAt(g, c.x + c.width / 2, c.y + c.height / 2)?.key).toBe(c.key);
+		// the row-label column, the gap before the undated column and the header hold no cell
+		const row = g.rows[0];
+		expect(cellAt(g, 1, row.y + 1)).toBeNull();
+		expect(cellAt(g, g.undatedRuleX, row.y + 1)).toBeNull();
+		expect(cellAt(g, g.columns[0].x + 1, 1)).toBeNull();
+		// an empty cell is not a target
+		const empty = g.columns.find((col) => !g.cellIndex.has(`${row.key}|${col.index}`))!;
+		expect(cellAt(g, empty.x + 1, row.y + 1)).toBeNull();
+	});
+
+	it('dims the other rows with two sheets above and below the chosen row', () => {
+		const { g } = geometry(builtinDataset, 'en', 696);
+		expect(dimBands(g, null)).toEqual([]);
+		const mid = g.rows[3];
+		const bands = dimBands(g, mid.key);
+		expect(bands).toHaveLength(2);
+		// from left of the plot (a long label may start there) to its right edge
+		expect(bands[0]).toMatchObject({ y: g.rows[0].y, height: mid.y - g.rows[0].y });
+		expect(bands[0].x).toBeLessThan(0);
+		expect(bands[0].x + bands[0].width).toBe(g.width);
+		expect(bands[1].y).toBe(mid.y + mid.height);
+		expect(bands[1].y + bands[1].height).toBe(g.gridBottom);
+		// the first row has nothing above it; a city not shown dims every row
+		expect(dimBands(g, g.rows[0].key)).toHaveLength(1);
+		expect(dimBands(g, 'not-a-city')).toEqual([{ ...bands[0], height: g.gridBottom - g.rows[0].y }]);
 	});
 
 	it('makes heat bins of one value each up to four, and four ranges above', () => {

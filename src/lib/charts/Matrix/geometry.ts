@@ -4,7 +4,10 @@
  *
  * Match strength is carried twice, so colour is never the only carrier: by fill (MATCH_COLOURS) and by
  * shape — a full square for an exact match, the lower half of the square for a partial one, an outline
- * for a broad one. Each non-empty cell is exactly one rect, so 300 cities × 60 tracks stays a lean DOM.
+ * for a broad one. The cells of one match strength are drawn as one path (a closed rectangle per cell,
+ * exactly where a rect would be), so 300 cities × 60 tracks is three elements rather than 18,000: the DOM
+ * stays small enough to build, lay out and paint faster than a fresh redraw. The pointer finds its cell
+ * by position (`cellAt`).
  * At large sizes rows shrink (down to a few px) and only every nth row / column is labelled, so labels
  * never overlap; the tooltip and the data table carry every name.
  */
@@ -121,6 +124,18 @@ export interface PlacedLabel {
 	y: number;
 }
 
+/** All cells of one match strength (and stroke width) as one path of closed rectangles. */
+export interface CellPath {
+	key: string;
+	match: MatchStrength;
+	d: string;
+	fill: string;
+	stroke: string;
+	strokeWidth: number;
+	/** Number of cells in the path. */
+	count: number;
+}
+
 export interface PlacedTotal {
 	key: string;
 	value: string;
@@ -162,6 +177,11 @@ export interface MatrixGeometry {
 	rowIndex: Map<string, number>;
 	colIndex: Map<string, number>;
 	cells: PlacedCell[];
+	/** The cells as drawn: one path per match strength, in MATCHES order. */
+	paths: CellPath[];
+	/** Row / column keys by index (the inverse of rowIndex / colIndex). */
+	rowKeys: string[];
+	colKeys: string[];
 	rowLabels: PlacedLabel[];
 	colLabels: PlacedLabel[];
 	/** Every nth row / column carries a label (1 = all). */
@@ -232,6 +252,43 @@ export function matchRect(
 }
 
 const round = (v: number) => Math.round(v * 100) / 100;
+
+/**
+ * The placed cells grouped into one path per match strength and stroke width: each cell a closed
+ * rectangle `M x y h w v h h -w z`, the same area (and, with the same stroke, the same outline) a rect
+ * with those attributes covers.
+ */
+export function cellPaths(cells: PlacedCell[]): CellPath[] {
+	const groups = new Map<string, { cell: PlacedCell; parts: string[] }>();
+	for (const c of cells) {
+		const key = `${c.match}|${c.strokeWidth}`;
+		let g = groups.get(key);
+		if (!g) groups.set(key, (g = { cell: c, parts: [] }));
+		g.parts.push(`M${c.x} ${c.y}h${c.width}v${c.height}h${round(-c.width)}z`);
+	}
+	const rank = (m: MatchStrength) => MATCHES.indexOf(m);
+	return [...groups]
+		.sort(
+			([, a], [, b]) => rank(a.cell.match) - rank(b.cell.match) || a.cell.strokeWidth - b.cell.strokeWidth
+		)
+		.map(([key, { cell, parts }]) => ({
+			key,
+			match: cell.match,
+			d: parts.join(''),
+			fill: cell.fill,
+			stroke: cell.stroke,
+			strokeWidth: cell.strokeWidth,
+			count: parts.length
+		}));
+}
+
+/** The grid position under a point in plot coordinates, or null outside the grid. */
+export function cellAt(g: MatrixGeometry, x: number, y: number): { row: string; col: string } | null {
+	const j = Math.floor((x - g.gridX) / g.colStep);
+	const i = Math.floor((y - g.gridY) / g.rowStep);
+	if (!(i >= 0 && i < g.rowKeys.length && j >= 0 && j < g.colKeys.length)) return null;
+	return { row: g.rowKeys[i], col: g.colKeys[j] };
+}
 
 export function matrixGeometry(model: MatrixModel, options: MatrixOptions): MatrixGeometry {
 	const narrow = (options.variant ?? (options.width < 500 ? 'narrow' : 'wide')) === 'narrow';
@@ -387,6 +444,9 @@ export function matrixGeometry(model: MatrixModel, options: MatrixOptions): Matr
 		rowIndex,
 		colIndex,
 		cells,
+		paths: cellPaths(cells),
+		rowKeys: model.rows.map((r) => r.key),
+		colKeys: model.cols.map((c) => c.key),
 		rowLabels,
 		colLabels,
 		rowEvery,

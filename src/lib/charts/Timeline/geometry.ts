@@ -4,7 +4,8 @@
  * several months is a bar from its first month to its last. With many rows (hundreds of cities) each cell
  * becomes a heat cell whose shade gives its count. National events sit in a row of their own at the bottom.
  * Data space (`rows`, `cells[c]` of event records) and screen space (`placed*`) are kept apart by name.
- * Pure; no DOM.
+ * Heat cells of one shade are drawn as one path (`heatPaths`), so 300 cities stay a few elements plus
+ * their counts; the pointer finds its cell by position (`cellAt`). Pure; no DOM.
  */
 import { schemeBlues } from 'd3-scale-chromatic';
 import { textOn } from '../core/palette';
@@ -49,6 +50,16 @@ export interface PlacedRow {
 	/** This row's non-empty cells and event marks (the same objects as in the geometry's flat lists). */
 	cells: PlacedCell[];
 	marks: PlacedEventMark[];
+	/** Heat mode: the counts drawn in this row's cells (those that fit), centred in their cell. */
+	counts: PlacedCount[];
+}
+
+export interface PlacedCount {
+	key: string;
+	x: number;
+	y: number;
+	text: string;
+	colour: string;
 }
 
 export interface PlacedCell {
@@ -80,6 +91,13 @@ export interface PlacedEventMark {
 	ranged: boolean;
 }
 
+/** Heat mode: every cell of one shade as one path of closed rectangles, inset half a pixel as drawn. */
+export interface HeatPath {
+	fill: string;
+	d: string;
+	count: number;
+}
+
 export interface HeatBin {
 	from: number;
 	to: number;
@@ -98,6 +116,10 @@ export interface TimelineGeometry {
 	rows: PlacedRow[];
 	/** Non-empty cells in reading order (row by row, month by month, undated last). */
 	cells: PlacedCell[];
+	/** The same cells by key. */
+	cellIndex: Map<string, PlacedCell>;
+	/** Heat mode: the cells' shades, one path per bin in bin order (empty in marks mode). */
+	heatPaths: HeatPath[];
 	/** One per event (marks mode only). */
 	marks: PlacedEventMark[];
 	bins: HeatBin[];
@@ -257,7 +279,8 @@ export function timelineGeometry(rows: TimelineInputRow[], options: TimelineOpti
 			y,
 			height: rowHeight,
 			cells: [],
-			marks: []
+			marks: [],
+			counts: []
 		};
 		placedRows.push(placed);
 		for (let c = 0; c < COLUMNS; c++) {
@@ -319,10 +342,29 @@ export function timelineGeometry(rows: TimelineInputRow[], options: TimelineOpti
 				textColour,
 				text
 			});
+			if (text !== null && textColour !== null)
+				placed.counts.push({
+					key: `${row.key}|${c}`,
+					x: col.x + col.width / 2,
+					y: y + rowHeight / 2,
+					text,
+					colour: textColour
+				});
 		}
 		cells.push(...placed.cells);
 		marks.push(...placed.marks);
 		y += rowHeight;
+	});
+
+	const round = (v: number) => Math.round(v * 100) / 100;
+	const heatPaths: HeatPath[] = bins.flatMap((b) => {
+		const parts: string[] = [];
+		for (const c of cells) {
+			if (c.fill !== b.colour) continue;
+			const w = round(c.width - 1);
+			parts.push(`M${round(c.x + 0.5)} ${round(c.y + 0.5)}h${w}v${round(c.height - 1)}h${-w}z`);
+		}
+		return parts.length ? [{ fill: b.colour, d: parts.join(''), count: parts.length }] : [];
 	});
 
 	return {
@@ -336,6 +378,8 @@ export function timelineGeometry(rows: TimelineInputRow[], options: TimelineOpti
 		columns,
 		rows: placedRows,
 		cells,
+		cellIndex: new Map(cells.map((c) => [c.key, c])),
+		heatPaths,
 		marks,
 		bins,
 		nationalRuleY,
@@ -343,6 +387,36 @@ export function timelineGeometry(rows: TimelineInputRow[], options: TimelineOpti
 		gridBottom: y,
 		markSize
 	};
+}
+
+/** The non-empty cell under a point in plot coordinates, or null. */
+export function cellAt(g: TimelineGeometry, x: number, y: number): PlacedCell | null {
+	const row = g.rows.find((r) => y >= r.y && y < r.y + r.height);
+	const col = g.columns.find((c) => x >= c.x && x < c.x + c.width);
+	if (!row || !col) return null;
+	return g.cellIndex.get(`${row.key}|${col.index}`) ?? null;
+}
+
+/**
+ * The bands that dim every row but the chosen one: a translucent sheet of the background over the rows
+ * above it and one over the rows below (over all rows when the chosen one is not shown). Two rects,
+ * whichever row is chosen, instead of an opacity on every row; on the white chart background a sheet of
+ * opacity 1 − o looks the same as the rows drawn at opacity o. (The month rules under them dim too.)
+ */
+export function dimBands(
+	g: TimelineGeometry,
+	chosen: string | null
+): { x: number; y: number; width: number; height: number }[] {
+	if (chosen === null || g.rows.length === 0) return [];
+	const top = g.rows[0].y;
+	const bottom = g.gridBottom;
+	const row = g.rows.find((r) => r.key === chosen);
+	// from a label's width left of the plot: a long label's estimate can fall short and its text start
+	// left of 0; over the frame's white margin the sheet is invisible
+	const x = -g.labelWidth;
+	const band = (y0: number, y1: number) => ({ x, y: y0, width: g.width - x, height: y1 - y0 });
+	if (!row) return [band(top, bottom)];
+	return [band(top, row.y), band(row.y + row.height, bottom)].filter((b) => b.height > 0);
 }
 
 /** Key of the national row (city rows are keyed by city id). */
