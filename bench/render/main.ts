@@ -12,6 +12,8 @@
 import * as Plot from '@observablehq/plot';
 import { flushSync, mount, unmount } from 'svelte';
 import '../../src/app.css';
+// the charts translate through the i18n layer: this page registers both languages' strings up front
+import '$lib/i18n/all';
 import { timeline, type Timeline } from '$lib/aggregate/timeline';
 import { MATCH_COLOURS } from '$lib/charts/core/palette';
 import IndustryMatrixChart from '$lib/charts/Matrix/IndustryMatrixChart.svelte';

@@ -7,8 +7,7 @@
  * Heat cells of one shade are drawn as one path (`heatPaths`), so 300 cities stay a few elements plus
  * their counts; the pointer finds its cell by position (`cellAt`). Pure; no DOM.
  */
-import { schemeBlues } from 'd3-scale-chromatic';
-import { textOn } from '../core/palette';
+import { BLUES_9, textOn } from '../core/palette';
 import { textWidth, truncate, wrap } from '../core/text-width';
 
 /** Columns 0–11 are January–December; column 12 holds the events without a month. */
@@ -163,7 +162,7 @@ export function heatBins(max: number): HeatBin[] {
 	if (max <= 0) return [];
 	const n = Math.min(4, max);
 	const step = Math.ceil(max / n);
-	const palette = schemeBlues[9];
+	const palette = BLUES_9;
 	const shades =
 		n === 1 ? [palette[5]] : Array.from({ length: n }, (_, i) => palette[3 + Math.round((i * 5) / (n - 1))]);
 	const bins: HeatBin[] = [];
