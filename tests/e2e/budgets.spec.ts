@@ -11,13 +11,15 @@ import { gzipSync } from 'node:zlib';
 const BUILD = join(process.cwd(), 'build');
 const KB = 1024;
 /**
- * The budgets enforced now. The JavaScript target is 60 KB per page; the dashboard does not meet it yet
- * (the overview loads about 126 KB: Svelte and SvelteKit's runtime, the built-in data, both languages'
- * messages, d3 modules and four charts), so the enforced ceiling is a ratchet just above today's figure:
- * nothing may grow, and the ceiling comes down as the pages shrink.
+ * The budgets enforced now. The JavaScript target is 60 KB per page; the pages that draw charts do not meet
+ * it yet (the overview loads about 104 KB: Svelte and SvelteKit's runtime ≈ 31 KB, its language's strings
+ * ≈ 11 KB, d3 modules, four charts and their frame), so the enforced ceiling is a ratchet just above
+ * today's largest figure (the root address, which loads the Chinese page and then the reader's language):
+ * nothing may grow, and the ceiling comes down as the pages shrink. The cities index, events and
+ * methodology pages are at or just under 60 KB.
  */
 const TARGET_JS = 60 * KB;
-const BUDGET = { js: 130 * KB, css: 15 * KB, overviewHtml: 150 * KB };
+const BUDGET = { js: 120 * KB, css: 15 * KB, overviewHtml: 150 * KB };
 const PAGES = [
 	'/',
 	'/zh',
