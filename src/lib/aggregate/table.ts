@@ -212,11 +212,12 @@ export function encodeEvents(ds: Dataset, tally: TallyMode = 'auto'): EventTable
 	const month = new Uint8Array(n);
 	const monthEnd = new Uint8Array(n);
 	const flags = new Uint8Array(n);
-	const group = new Int32Array(n);
+	const group = new Int32Array(n).fill(-1); // numbered after the loop for the grouped rows
 	const code = new Uint32Array(n);
 	let nRanged = 0;
-	// the group ids of the grouped rows, in row order, taken while each record is at hand (reading
-	// them again after the loop meant a cache miss per grouped record)
+	// the grouped rows and their group ids, in row order, taken while each record is at hand
+	// (reading them again after the loop meant a cache miss per grouped record)
+	const groupedRows: number[] = [];
 	const groupedIds: string[] = [];
 
 	// One pass over the records, each field read once into a local: the records are scattered in
@@ -258,10 +259,8 @@ export function encodeEvents(ds: Dataset, tally: TallyMode = 'auto'): EventTable
 		if (me > m) nRanged++;
 		else if (useCube) cube[slot * perSlot + ck]++;
 		const groupId = e.groupId;
-		if (groupId === null) {
-			group[i] = -1;
-		} else {
-			group[i] = 0; // numbered below
+		if (groupId !== null) {
+			groupedRows.push(i);
 			groupedIds.push(groupId);
 		}
 	}
@@ -269,15 +268,10 @@ export function encodeEvents(ds: Dataset, tally: TallyMode = 'auto'): EventTable
 	// The rare rows: ranges, and copies of a grouped action with their group numbered in order of
 	// first appearance.
 	const ranged = new Uint32Array(nRanged);
-	for (let i = 0, p = 0; p < nRanged; i++) if (monthEnd[i] > month[i]) ranged[p++] = i;
-	const nGrouped = groupedIds.length;
-	const grouped = new Uint32Array(nGrouped);
+	for (let i = 0, p = 0; i < n && p < nRanged; i++) if (monthEnd[i] > month[i]) ranged[p++] = i;
+	const grouped = Uint32Array.from(groupedRows);
 	const { ids: groupIds, numbers } = numberGroups(groupedIds);
-	for (let i = 0, p = 0; p < nGrouped; i++) {
-		if (group[i] < 0) continue;
-		group[i] = numbers[p];
-		grouped[p++] = i;
-	}
+	for (let p = 0; p < grouped.length; p++) group[grouped[p]] = numbers[p];
 
 	let tallyCode: Uint32Array;
 	let tallyCount: Int32Array;
