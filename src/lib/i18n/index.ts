@@ -75,51 +75,60 @@ export function localName(text: I18nText, locale: Locale): string {
 	return text[locale];
 }
 
-const numberFormats = new Map<string, Intl.NumberFormat>();
-function numberFormat(locale: Locale, options: Intl.NumberFormatOptions = {}): Intl.NumberFormat {
-	const key = locale + JSON.stringify(options);
-	let f = numberFormats.get(key);
+/**
+ * Intl formatters are costly to create (a locale negotiation each) and the charts format hundreds of
+ * values while a page hydrates: each formatter is created once per language and kind, then reused.
+ */
+const formatters = new Map<string, { format(value: never): string }>();
+function cached<F extends { format(value: never): string }>(key: string, create: () => F): F {
+	let f = formatters.get(key) as F | undefined;
 	if (!f) {
-		f = new Intl.NumberFormat(htmlLang(locale), options);
-		numberFormats.set(key, f);
+		f = create();
+		formatters.set(key, f);
 	}
 	return f;
 }
 
 export function formatNumber(locale: Locale, value: number, fractionDigits = 0): string {
-	return numberFormat(locale, {
-		maximumFractionDigits: fractionDigits,
-		minimumFractionDigits: 0
-	}).format(value);
+	return cached(
+		`n${locale}${fractionDigits}`,
+		() =>
+			new Intl.NumberFormat(htmlLang(locale), {
+				maximumFractionDigits: fractionDigits,
+				minimumFractionDigits: 0
+			})
+	).format(value);
 }
 
 export function formatPercent(locale: Locale, share: number, fractionDigits = 0): string {
-	return numberFormat(locale, {
-		style: 'percent',
-		maximumFractionDigits: fractionDigits
-	}).format(share);
+	return cached(
+		`p${locale}${fractionDigits}`,
+		() => new Intl.NumberFormat(htmlLang(locale), { style: 'percent', maximumFractionDigits: fractionDigits })
+	).format(share);
 }
 
 /** 2023年5月 / May 2023. */
 export function formatMonth(locale: Locale, year: number, month: number): string {
-	return new Intl.DateTimeFormat(htmlLang(locale), {
-		year: 'numeric',
-		month: 'long',
-		timeZone: 'UTC'
-	}).format(new Date(Date.UTC(year, month - 1, 1)));
+	return cached(
+		`m${locale}`,
+		() => new Intl.DateTimeFormat(htmlLang(locale), { year: 'numeric', month: 'long', timeZone: 'UTC' })
+	).format(new Date(Date.UTC(year, month - 1, 1)));
 }
 
 /** 5月 / May — for axis ticks. */
 export function formatMonthShort(locale: Locale, month: number): string {
-	return new Intl.DateTimeFormat(htmlLang(locale), {
-		month: 'short',
-		timeZone: 'UTC'
-	}).format(new Date(Date.UTC(2023, month - 1, 1)));
+	return cached(
+		`s${locale}`,
+		() => new Intl.DateTimeFormat(htmlLang(locale), { month: 'short', timeZone: 'UTC' })
+	).format(new Date(Date.UTC(2023, month - 1, 1)));
 }
 
 /** Joins a list the way each language does: "A, B and C" / "A、B和C". */
 export function formatList(locale: Locale, items: string[]): string {
-	return new Intl.ListFormat(htmlLang(locale), { style: 'long', type: 'conjunction' }).format(items);
+	return cached(
+		`l${locale}`,
+		() => new Intl.ListFormat(htmlLang(locale), { style: 'long', type: 'conjunction' })
+	).format(items);
 }
 
 /** The same path in the other language: `/zh/compare` → `/en/compare`; the root maps to `/en`. */
