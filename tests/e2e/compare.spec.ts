@@ -62,6 +62,8 @@ test.describe('compare', () => {
 
 	test('all columns share one scale', async ({ page }) => {
 		await page.goto('/en/compare?cities=shanghai,hefei');
+		// the query is applied once the page has hydrated
+		await expect(page.locator('[data-testid="chosen-cities"] li[data-city="hefei"]')).toBeVisible();
 		const widths = await page
 			.locator('svg[data-chart="compare"][data-variant="wide"] .mark rect:first-child')
 			.evaluateAll((rects) => rects.map((r) => Number(r.getAttribute('width'))));

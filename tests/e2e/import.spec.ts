@@ -179,6 +179,8 @@ test.describe('import your own data', () => {
 	test('a missing column is named, and can be chosen by hand', async ({ page }) => {
 		await page.goto('/en/import');
 		const text = ['地点,类别,年份,标题', '上海,城市算力,2024,某事'].join('\n');
+		// the picker is enabled once the page has hydrated; a file set before that would go unread
+		await expect(page.locator('#events-file')).toBeEnabled();
 		await page.locator('#events-file').setInputFiles(file('odd.csv', text));
 		await expect(page.getByTestId('import-fatal')).toBeVisible();
 		await expect(page.locator('tr[data-code="missingColumns"]')).toContainText('a city');
