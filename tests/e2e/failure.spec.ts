@@ -411,6 +411,8 @@ test('a damaged data file given to the import: its problem is listed, nothing is
 	const problems = watch(page);
 	const json = await (await request.get('/data/events.json')).text();
 	await page.goto('/en/import');
+	// the picker is enabled once the page has hydrated; a file set before that would go unread
+	await expect(page.locator('#events-file')).toBeEnabled();
 	await page.locator('#events-file').setInputFiles({
 		name: 'events.json',
 		mimeType: 'application/json',
