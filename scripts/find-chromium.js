@@ -6,6 +6,18 @@
 import { existsSync } from 'node:fs';
 import { execSync, spawnSync } from 'node:child_process';
 
+/** The flags every headless Chromium run here uses (tests, benchmarks, Lighthouse): no sandbox, GPU or QUIC,
+ * and no background traffic or first-run work that would disturb a measurement. */
+export const CHROMIUM_FLAGS = [
+	'--no-sandbox',
+	'--disable-gpu',
+	'--disable-quic',
+	'--no-first-run',
+	'--disable-background-networking',
+	'--disable-component-update',
+	'--disable-sync'
+];
+
 function which(cmd) {
 	const r = spawnSync('sh', ['-c', `command -v ${cmd}`], { encoding: 'utf8' });
 	return r.status === 0 ? r.stdout.trim() : null;

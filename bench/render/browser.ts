@@ -6,23 +6,13 @@ import { createServer, type Server } from 'node:http';
 import { chromium, type Browser } from '@playwright/test';
 import sirv from 'sirv';
 // @ts-expect-error plain JavaScript module without types
-import { findChromium } from '../../scripts/find-chromium.js';
+import { CHROMIUM_FLAGS, findChromium } from '../../scripts/find-chromium.js';
 
 export async function launch(): Promise<Browser> {
 	const executablePath = (findChromium() as string | null) ?? undefined;
 	return chromium.launch({
 		executablePath,
-		args: [
-			'--no-sandbox',
-			'--disable-gpu',
-			'--disable-quic',
-			'--no-first-run',
-			'--disable-background-networking',
-			'--disable-component-update',
-			'--disable-sync',
-			'--font-render-hinting=none',
-			'--js-flags=--expose-gc'
-		]
+		args: [...CHROMIUM_FLAGS, '--font-render-hinting=none', '--js-flags=--expose-gc']
 	});
 }
 
