@@ -4,28 +4,32 @@ import type { Plugin } from 'vite';
 import { defineConfig } from 'vitest/config';
 
 /**
- * In the browser build, `$lib/data/builtin` is `builtin.browser.ts`: the pages fetch the built-in records
- * as one JSON file instead of carrying them in their JavaScript. Server code, workers, dev and tests import
- * the records directly.
+ * Modules with a browser-only variant beside them, swapped in for the browser build:
+ * - `$lib/data/builtin` becomes `builtin.browser.ts`: the pages fetch the built-in records as one JSON file
+ *   instead of carrying them in their JavaScript (server code, workers, dev and tests import them directly);
+ * - `$lib/components/Deferred.svelte` becomes `Deferred.browser.svelte`: a page's view hydrates when the
+ *   reader first reaches for it rather than as the page opens (the server renders it in full).
  */
-function builtinDataAsJson(): Plugin {
+const BROWSER_VARIANTS = /[\\/]src[\\/]lib[\\/](data[\\/]builtin\.ts|components[\\/]Deferred\.svelte)$/;
+
+function browserVariants(): Plugin {
 	return {
-		name: 'builtin-data-as-json',
+		name: 'browser-variants',
 		apply: 'build',
 		enforce: 'pre',
 		async resolveId(source, importer, options) {
-			if (!source.includes('builtin') || source.endsWith('.json')) return null;
+			if (!/(builtin|Deferred)(\.svelte)?$/.test(source)) return null;
 			const client = this.environment ? this.environment.config.consumer === 'client' : !options?.ssr;
 			if (!client) return null;
 			const resolved = await this.resolve(source, importer, { ...options, skipSelf: true });
-			if (!resolved || !/[\\/]src[\\/]lib[\\/]data[\\/]builtin\.ts$/.test(resolved.id)) return null;
-			return resolved.id.replace(/builtin\.ts$/, 'builtin.browser.ts');
+			if (!resolved || !BROWSER_VARIANTS.test(resolved.id)) return null;
+			return resolved.id.replace(/\.(ts|svelte)$/, '.browser.$1');
 		}
 	};
 }
 
 export default defineConfig({
-	plugins: [builtinDataAsJson(), sveltekit()],
+	plugins: [browserVariants(), sveltekit()],
 	test: {
 		projects: [
 			{
