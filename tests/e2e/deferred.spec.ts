@@ -1,0 +1,121 @@
+/**
+ * Views hydrate when the reader first reaches for them (Deferred.browser.svelte): the page opens with its
+ * prerendered charts and tables and only its frame hydrated, and the first pointer, touch, key or focus
+ * inside the view wakes it, in time for that same interaction to work. An address with a query wakes it
+ * at once. Nothing may be redrawn on waking (no hydration mismatch), and nothing the reader did before is
+ * lost.
+ */
+import { expect, test, type Page } from '@playwright/test';
+
+/** The view is hydrated once the download menus have their items (rendered only by the script). */
+const menus = (page: Page) => page.locator('.chart-download ul.menu');
+/** The timeline's pointer target exists only once its view is hydrated. */
+const timelineHits = (page: Page) => page.locator('[data-chart="timeline"] .hits rect');
+
+function watchConsole(page: Page): string[] {
+	const problems: string[] = [];
+	page.on('console', (m) => {
+		if (m.type() === 'error' || /hydrat/i.test(m.text())) problems.push(`${m.type()}: ${m.text()}`);
+	});
+	page.on('pageerror', (e) => problems.push(`pageerror: ${e.message}`));
+	return problems;
+}
+
+/** Waits until the page's frame has hydrated (the dataset switcher is rendered by the script only). */
+async function frameReady(page: Page) {
+	await expect(page.getByTestId('dataset-switcher')).toBeVisible();
+}
+
+test.describe('views hydrate on first use', () => {
+	test('the overview opens without hydrating its view, and a pointer over it wakes it', async ({ page }) => {
+		const problems = watchConsole(page);
+		await page.goto('/en');
+		await frameReady(page);
+		await page.waitForTimeout(300);
+		// the charts and the download buttons are there, the view's script has not run
+		await expect(page.locator('svg.chart').first()).toBeVisible();
+		await expect(page.locator('.chart-download summary').first()).toBeVisible();
+		await expect(menus(page)).toHaveCount(0);
+		await expect(timelineHits(page)).toHaveCount(0);
+		// tag every chart node the page opened with, to see whether waking keeps or replaces them
+		const tagged = await page.evaluate(() => {
+			const nodes = document.querySelectorAll('main svg.chart, main svg.chart *');
+			nodes.forEach((n) => ((n as unknown as { prerendered: boolean }).prerendered = true));
+			return nodes.length;
+		});
+		expect(tagged).toBeGreaterThan(500);
+
+		await page.locator('svg.chart .mark').first().hover();
+		await expect(timelineHits(page)).toHaveCount(2); // one per chart width
+		await expect(menus(page)).toHaveCount(4);
+		// waking adopted the HTML: every chart is still made of the nodes the page opened with
+		const kept = await page.evaluate(() =>
+			[...document.querySelectorAll('main svg.chart')].map(
+				(n) => (n as unknown as { prerendered?: boolean }).prerendered === true
+			)
+		);
+		expect(kept.length).toBeGreaterThan(0);
+		expect(kept.every(Boolean)).toBe(true);
+		expect(problems).toEqual([]);
+	});
+
+	test('the first click on a control works (the click itself wakes the view)', async ({ page }) => {
+		const problems = watchConsole(page);
+		await page.goto('/en');
+		await frameReady(page);
+		await expect(menus(page)).toHaveCount(0);
+		await page.getByLabel('Split the bars by field').check();
+		await expect(page).toHaveURL(/[?&]stacked=1/);
+		await expect(page.getByLabel('Split the bars by field')).toBeChecked();
+		expect(problems).toEqual([]);
+	});
+
+	test('keyboard only: focus wakes the view, and Enter opens a download menu', async ({ page }) => {
+		await page.goto('/en/industries');
+		await frameReady(page);
+		await expect(menus(page)).toHaveCount(0);
+		const summary = page.locator('.chart-download summary').first();
+		await summary.focus();
+		await page.keyboard.press('Enter');
+		await expect(page.locator('.chart-download').first().locator('button[data-export="svg"]')).toBeVisible();
+	});
+
+	test('text typed in the compare picker before the view woke is kept and searched', async ({ page }) => {
+		const problems = watchConsole(page);
+		await page.goto('/en/compare');
+		await frameReady(page);
+		await page.getByLabel('Find a city to add').fill('Wen');
+		await expect(page.locator('ul.matches li').first()).toContainText('Wenzhou');
+		expect(problems).toEqual([]);
+	});
+
+	test('an address with a query wakes the view at once and shows its state', async ({ page }) => {
+		await page.goto('/en?mix=share');
+		await expect(timelineHits(page)).toHaveCount(2);
+		await expect(page.locator('figure[data-chart="category-mix"] svg[data-variant="wide"]')).toContainText(
+			'as shares of its total'
+		);
+	});
+
+	test('on a phone, a tap on a control works the first time, and the events filters stay folded', async ({
+		browser
+	}) => {
+		const context = await browser.newContext({ viewport: { width: 375, height: 740 }, hasTouch: true });
+		const page = await context.newPage();
+		const problems = watchConsole(page);
+		await page.goto('/en');
+		await frameReady(page);
+		await page.getByLabel('Split the bars by field').tap();
+		await expect(page).toHaveURL(/[?&]stacked=1/);
+
+		await page.goto('/en/events');
+		await frameReady(page);
+		const filters = page.locator('details.events-filters');
+		await expect(filters).not.toHaveAttribute('open', '');
+		await page.getByTestId('events-count').tap();
+		await page.waitForTimeout(300);
+		await expect(filters).not.toHaveAttribute('open', '');
+		expect(problems).toEqual([]);
+		await context.close();
+	});
+});
