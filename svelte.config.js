@@ -15,6 +15,9 @@ const config = {
 			precompress: true,
 			strict: true
 		}),
+		// The service worker is registered by the root layout once the page is idle (registerServiceWorker):
+		// its first install fetches every page, and that must not compete with the page being opened.
+		serviceWorker: { register: false },
 		// Absolute asset paths: the static server answers unknown addresses with a prerendered 404 page,
 		// which must load its CSS and JS from /_app whatever the depth of the address.
 		paths: { relative: false },

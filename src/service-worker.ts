@@ -13,8 +13,19 @@ import { build, files, prerendered, version } from '$service-worker';
 const sw = self as unknown as ServiceWorkerGlobalScope;
 const CACHE = `dashboard-${version}`;
 
+/**
+ * Export-only files: the font subsets embedded in exported charts and the subsetter's WebAssembly, about
+ * 10 MB in all. They are not fetched ahead (a first visit on a phone must not download them in the
+ * background); the first export fetches what it needs, and the fetch handler keeps it for offline use.
+ */
+const EXPORT_ONLY = /\.(woff2?|ttf|otf|wasm)$/;
+
 /** Everything the dashboard needs offline; the chart image files under /charts/ are left to the network. */
-const ASSETS = [...build, ...files, ...prerendered.filter((p) => !p.startsWith('/charts/'))];
+const ASSETS = [
+	...build.filter((p) => !EXPORT_ONLY.test(p)),
+	...files,
+	...prerendered.filter((p) => !p.startsWith('/charts/'))
+];
 
 sw.addEventListener('install', (event) => {
 	event.waitUntil(

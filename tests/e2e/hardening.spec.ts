@@ -143,6 +143,14 @@ test('after one visit the dashboard opens offline', async ({ page, context }) =>
 			})
 		)
 		.toBe(true);
+	// the export-only fonts and WebAssembly (about 10 MB) are not downloaded ahead on a first visit
+	const precached = await page.evaluate(async () => {
+		const keys = await caches.keys();
+		const cache = await caches.open(keys.find((k) => k.startsWith('dashboard-'))!);
+		return (await cache.keys()).map((r) => new URL(r.url).pathname);
+	});
+	expect(precached.filter((p) => p.startsWith('/_app/')).length).toBeGreaterThan(10);
+	expect(precached.filter((p) => /\.(woff2?|ttf|otf|wasm)$/.test(p))).toEqual([]);
 	await context.setOffline(true);
 	await page.reload();
 	await expect(page.locator('svg[data-chart="events-per-city"][data-variant="wide"]')).toBeVisible();
