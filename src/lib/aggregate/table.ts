@@ -290,6 +290,39 @@ function lazyGroups(
 }
 
 /**
+ * The tally from the cube: its non-empty cells city by city (national last), then the ranged rows
+ * one by one (see `EventTable.tallyCode`).
+ */
+function tallyFromCube(
+	cube: Int32Array,
+	nCities: number,
+	perSlot: number,
+	code: Uint32Array,
+	ranged: Uint32Array
+): { tallyCode: Uint32Array; tallyCount: Int32Array } {
+	const S = MONTH_STRIDE;
+	let distinct = ranged.length;
+	for (let j = 0; j < cube.length; j++) if (cube[j] !== 0) distinct++;
+	const tallyCode = new Uint32Array(distinct);
+	const tallyCount = new Int32Array(distinct);
+	let p = 0;
+	for (let s = 0; s <= nCities; s++) {
+		const cityBits = (s === nCities ? NATIONAL : s) << 16;
+		for (let ck = 0; ck < perSlot; ck++) {
+			const v = cube[s * perSlot + ck];
+			if (v === 0) continue;
+			tallyCode[p] = cityBits | (ck * S + (ck % S)); // monthEnd = month
+			tallyCount[p++] = v;
+		}
+	}
+	for (let j = 0; j < ranged.length; j++) {
+		tallyCode[p] = code[ranged[j]];
+		tallyCount[p++] = 1;
+	}
+	return { tallyCode, tallyCount };
+}
+
+/**
  * Encodes the events of a dataset (what `eventTable` caches). Throws on an event whose city or
  * category is not in the dataset's tables; ids are matched against the dataset's own tables,
  * so a city or category added to a dataset is known to the encoding of that (new) Dataset object.
@@ -342,31 +375,13 @@ export function encodeEvents(ds: Dataset, tally: TallyMode = 'auto'): EventTable
 	const rare = encodeRows(ds.events, indexObject(cityIds), indexObject(categoryIds), nc, nk, cube, code);
 	const columns = once(() => decodeColumns(code, keyCategory, keyMonth, keyMonthEnd, keyCommentary));
 	const ranged = Uint32Array.from(rare.ranged);
-	const nRanged = ranged.length;
 	const grouped = Uint32Array.from(rare.groupedRows);
 	const groups = lazyGroups(n, grouped, rare.groupedIds);
 
 	let tallyCode: Uint32Array;
 	let tallyCount: Int32Array;
 	if (cube !== null) {
-		let distinct = nRanged;
-		for (let j = 0; j < cubeCells; j++) if (cube[j] !== 0) distinct++;
-		tallyCode = new Uint32Array(distinct);
-		tallyCount = new Int32Array(distinct);
-		let p = 0;
-		for (let s = 0; s <= nc; s++) {
-			const cityBits = (s === nc ? NATIONAL : s) << 16;
-			for (let ck = 0; ck < perSlot; ck++) {
-				const v = cube[s * perSlot + ck];
-				if (v === 0) continue;
-				tallyCode[p] = cityBits | (ck * S + (ck % S)); // monthEnd = month
-				tallyCount[p++] = v;
-			}
-		}
-		for (let j = 0; j < nRanged; j++) {
-			tallyCode[p] = code[ranged[j]];
-			tallyCount[p++] = 1;
-		}
+		({ tallyCode, tallyCount } = tallyFromCube(cube, nc, perSlot, code, ranged));
 	} else {
 		// one entry per row; `code` is never written after this point, so it can be shared
 		tallyCode = code;
