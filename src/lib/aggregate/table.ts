@@ -4,8 +4,11 @@
  *
  * The encoding is cached per Dataset object (WeakMap): datasets are treated as immutable, so a
  * changed dataset must be a new object (which is what loading or importing produces anyway).
+ * It is one pass over the records that writes each row's code (city, category, month span and
+ * commentary in one number); the other per-row columns (decoded from the code) and the group
+ * numbering are made on first read, since no counting figure needs them.
  *
- * Besides the per-row columns (which the lists of records behind a mark need), the encoding keeps
+ * Besides the codes (which the lists of records behind a mark read), the encoding keeps
  * a tally: each distinct row code with how many rows carry it. Counting figures read the tally
  * instead of the rows. For counting, rows only differ in city, category, month span and
  * commentary, so the 1,000,000 synthetic events of the benchmark collapse to about 100,000 tally
