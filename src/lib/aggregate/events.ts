@@ -40,12 +40,14 @@ export function eventsFor(ds: Dataset, filter: Filter = {}, mark: MarkSelector =
 	}
 	const wantMonth = mark.month === undefined ? -1 : mark.month === 'undated' ? 0 : mark.month;
 	const out: InnovationEvent[] = [];
-	const { city, category, month } = t;
+	// the row's code holds its city and key, the key decoders the rest
+	const { code, keyCategory, keyMonth } = t;
 	for (let i = 0; i < t.n; i++) {
 		if (!rowInView(t, cf, i)) continue;
-		if (wantCity >= 0 && city[i] !== wantCity) continue;
-		if (wantCat >= 0 && category[i] !== wantCat) continue;
-		if (wantMonth >= 0 && month[i] !== wantMonth) continue;
+		const x = code[i];
+		if (wantCity >= 0 && x >>> 16 !== wantCity) continue;
+		if (wantCat >= 0 && keyCategory[x & 0xffff] !== wantCat) continue;
+		if (wantMonth >= 0 && keyMonth[x & 0xffff] !== wantMonth) continue;
 		out.push(ds.events[i]);
 	}
 	return out;

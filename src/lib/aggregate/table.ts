@@ -4,8 +4,11 @@
  *
  * The encoding is cached per Dataset object (WeakMap): datasets are treated as immutable, so a
  * changed dataset must be a new object (which is what loading or importing produces anyway).
+ * It is one pass over the records that writes each row's code (city, category, month span and
+ * commentary in one number); the other per-row columns (decoded from the code) and the group
+ * numbering are made on first read, since no counting figure needs them.
  *
- * Besides the per-row columns (which the lists of records behind a mark need), the encoding keeps
+ * Besides the codes (which the lists of records behind a mark read), the encoding keeps
  * a tally: each distinct row code with how many rows carry it. Counting figures read the tally
  * instead of the rows. For counting, rows only differ in city, category, month span and
  * commentary, so the 1,000,000 synthetic events of the benchmark collapse to about 100,000 tally
@@ -47,19 +50,26 @@ export interface EventTable {
 	cityIndex: Map<string, number>;
 	categoryIndex: Map<string, number>;
 	clusterIndex: Map<string, number>;
+	/*
+	 * The per-row columns below are `code` decoded, made on first read: the engine itself reads
+	 * `code` and the key decoders, so no figure waits for them.
+	 */
 	/** Per row: city index, or NATIONAL. */
-	city: Uint16Array;
+	readonly city: Uint16Array;
 	/** Per row: category index. */
-	category: Uint8Array;
+	readonly category: Uint8Array;
 	/** Per row: first month 1–12, 0 if undated. */
-	month: Uint8Array;
+	readonly month: Uint8Array;
 	/** Per row: last month of the span (= month when not a range), 0 if undated. */
-	monthEnd: Uint8Array;
+	readonly monthEnd: Uint8Array;
 	/** Per row: FLAG_NATIONAL | FLAG_COMMENTARY. */
-	flags: Uint8Array;
-	/** Per row: index into `groupIds`, or -1 when the event is not one of several per-city copies. */
-	group: Int32Array;
-	groupIds: string[];
+	readonly flags: Uint8Array;
+	/**
+	 * Per row: index into `groupIds`, or -1 when the event is not one of several per-city copies.
+	 * Both are numbered on first read (only figures that count such copies once need them).
+	 */
+	readonly group: Int32Array;
+	readonly groupIds: string[];
 	/**
 	 * Per row: the row in one number, so a counting pass reads one array and a filter is two look-ups:
 	 * code = city << 16 | key, where key = ((commentary * categories + category) * 13 + month) * 13 + monthEnd
@@ -155,6 +165,166 @@ function unknownId(e: InnovationEvent, what: string, id: string): Error {
 	return new Error(`event ${e.id}: unknown ${what} ${id}`);
 }
 
+/** The rare rows `encodeRows` meets on its way, listed in row order. */
+interface RareRows {
+	/** Rows that span several months. */
+	ranged: number[];
+	/** Rows that are copies of a grouped action, and their group ids. */
+	groupedRows: number[];
+	groupedIds: string[];
+}
+
+/**
+ * The one pass over the records: each record's fields are read once into locals, its two ids
+ * looked up, its code written and, unless it is a range, its cell of the cube counted. The records
+ * are scattered in memory, so touching each one once, plus the two id look-ups, is most of the
+ * encoding's cost. One column is written, not six: the code holds the city, category, month span
+ * and commentary, and the other columns are decoded from it when first read (`decodeColumns`);
+ * writing all six here cost 7–15 ms at 1,000,000 events on the 2-core machine. The rare ranged
+ * and grouped rows are listed as they come, so no second pass over the rows has to look for them;
+ * the group ids are only collected, not read (see `lazyGroups`).
+ *
+ * A function of its own so that V8 optimises this loop on its own, with few live values, rather
+ * than as part of everything else `encodeEvents` does.
+ */
+function encodeRows(
+	events: readonly InnovationEvent[],
+	cityOf: Record<string, number | undefined>,
+	categoryOf: Record<string, number | undefined>,
+	nCities: number,
+	nCategories: number,
+	cube: Int32Array | null,
+	code: Uint32Array
+): RareRows {
+	const S = MONTH_STRIDE;
+	const nk = nCategories;
+	const perSlot = 2 * nk * S;
+	const ranged: number[] = [];
+	const groupedRows: number[] = [];
+	const groupedIds: string[] = [];
+	const n = events.length;
+	for (let i = 0; i < n; i++) {
+		const e = events[i];
+		const cityId = e.cityId;
+		let c = NATIONAL;
+		let slot = nCities; // the cube's slot for national events follows the cities'
+		if (cityId !== null) {
+			const x = cityOf[cityId];
+			if (x === undefined) throw unknownId(e, 'city', cityId);
+			c = slot = x;
+		}
+		const k = categoryOf[e.categoryId];
+		if (k === undefined) throw unknownId(e, 'category', e.categoryId);
+		let m = 0;
+		let me = 0;
+		const em = e.month;
+		if (em !== null) {
+			const eme = e.monthEnd;
+			m = em;
+			me = eme !== null && eme > em ? eme : em;
+		}
+		const commentary = e.source.section === 'commentary' ? 1 : 0;
+		// key without monthEnd: the cube's cell within the city's slot
+		const ck = (commentary * nk + k) * S + m;
+		code[i] = (c << 16) | (ck * S + me);
+		if (me > m) ranged.push(i);
+		else if (cube !== null) cube[slot * perSlot + ck]++;
+		const groupId = e.groupId;
+		if (groupId !== null) {
+			groupedRows.push(i);
+			groupedIds.push(groupId);
+		}
+	}
+	return { ranged, groupedRows, groupedIds };
+}
+
+/** The per-row columns decoded from `code`, which holds them all. */
+function decodeColumns(
+	code: Uint32Array,
+	keyCategory: Uint8Array,
+	keyMonth: Uint8Array,
+	keyMonthEnd: Uint8Array,
+	keyCommentary: Uint8Array
+) {
+	const n = code.length;
+	const city = new Uint16Array(n);
+	const category = new Uint8Array(n);
+	const month = new Uint8Array(n);
+	const monthEnd = new Uint8Array(n);
+	const flags = new Uint8Array(n);
+	for (let i = 0; i < n; i++) {
+		const x = code[i];
+		const c = x >>> 16;
+		const key = x & 0xffff;
+		city[i] = c;
+		category[i] = keyCategory[key];
+		month[i] = keyMonth[key];
+		monthEnd[i] = keyMonthEnd[key];
+		flags[i] = (c === NATIONAL ? FLAG_NATIONAL : 0) | (keyCommentary[key] ? FLAG_COMMENTARY : 0);
+	}
+	return { city, category, month, monthEnd, flags };
+}
+
+/** `make()`, called on first use and remembered. */
+function once<T>(make: () => T): () => T {
+	let value: { v: T } | null = null;
+	return () => (value ??= { v: make() }).v;
+}
+
+/**
+ * The group numbering of a table, made on first use: `group` (per row) and `groupIds`. Only
+ * figures that count the copies of an action once (`countGroupsOnce`), and the lists of records
+ * behind their marks, need it. Numbering reads every group id string, and those strings are
+ * scattered through the heap with the records: on the 1,000,000 synthetic events (about 90,000
+ * grouped rows, 37,000 groups) it took 12–30 ms on the 2-core machine, a tenth to a fifth of the
+ * whole encoding, which no figure without `countGroupsOnce` needs.
+ */
+function lazyGroups(
+	n: number,
+	grouped: Uint32Array,
+	groupedIds: readonly string[]
+): () => { group: Int32Array; groupIds: string[] } {
+	return once(() => {
+		const { ids, numbers } = numberGroups(groupedIds);
+		const group = new Int32Array(n).fill(-1);
+		for (let p = 0; p < grouped.length; p++) group[grouped[p]] = numbers[p];
+		return { group, groupIds: ids };
+	});
+}
+
+/**
+ * The tally from the cube: its non-empty cells city by city (national last), then the ranged rows
+ * one by one (see `EventTable.tallyCode`).
+ */
+function tallyFromCube(
+	cube: Int32Array,
+	nCities: number,
+	perSlot: number,
+	code: Uint32Array,
+	ranged: Uint32Array
+): { tallyCode: Uint32Array; tallyCount: Int32Array } {
+	const S = MONTH_STRIDE;
+	let distinct = ranged.length;
+	for (let j = 0; j < cube.length; j++) if (cube[j] !== 0) distinct++;
+	const tallyCode = new Uint32Array(distinct);
+	const tallyCount = new Int32Array(distinct);
+	let p = 0;
+	for (let s = 0; s <= nCities; s++) {
+		const cityBits = (s === nCities ? NATIONAL : s) << 16;
+		for (let ck = 0; ck < perSlot; ck++) {
+			const v = cube[s * perSlot + ck];
+			if (v === 0) continue;
+			tallyCode[p] = cityBits | (ck * S + (ck % S)); // monthEnd = month
+			tallyCount[p++] = v;
+		}
+	}
+	for (let j = 0; j < ranged.length; j++) {
+		tallyCode[p] = code[ranged[j]];
+		tallyCount[p++] = 1;
+	}
+	return { tallyCode, tallyCount };
+}
+
 /**
  * Encodes the events of a dataset (what `eventTable` caches). Throws on an event whose city or
  * category is not in the dataset's tables; ids are matched against the dataset's own tables,
@@ -170,9 +340,6 @@ export function encodeEvents(ds: Dataset, tally: TallyMode = 'auto'): EventTable
 	if (categoryIds.length > MAX_CATEGORIES) throw new RangeError(`too many categories: ${categoryIds.length}`);
 	const cityIndex = new Map(cityIds.map((id, i) => [id, i]));
 	const categoryIndex = new Map(categoryIds.map((id, i) => [id, i]));
-	// the same id → index tables as plain objects, for the look-ups in the loop over the events
-	const cityOf = indexObject(cityIds);
-	const categoryOf = indexObject(categoryIds);
 	const clusterIndex = new Map(clusterIds.map((id, i) => [id, i]));
 	const cityCluster = new Uint16Array(cityIds.length);
 	ds.cities.forEach((c, i) => {
@@ -195,8 +362,7 @@ export function encodeEvents(ds: Dataset, tally: TallyMode = 'auto'): EventTable
 		keyCommentary[key] = key >= nk * S * S ? 1 : 0;
 	}
 
-	const events = ds.events;
-	const n = events.length;
+	const n = ds.events.length;
 	const nc = cityIds.length;
 	// The cube pre-counts the rows that are not ranges (for them monthEnd = month, so the key
 	// without monthEnd identifies the code): one slot per city plus one for national events, then
@@ -205,95 +371,20 @@ export function encodeEvents(ds: Dataset, tally: TallyMode = 'auto'): EventTable
 	const perSlot = 2 * nk * S;
 	const cubeCells = (nc + 1) * perSlot;
 	const useCube = tally === 'cube' || (tally === 'auto' && cubeCells <= MAX_CUBE_CELLS && cubeCells <= 4 * n);
-	const cube = new Int32Array(useCube ? cubeCells : 0);
+	const cube = useCube ? new Int32Array(cubeCells) : null;
 
-	const city = new Uint16Array(n);
-	const category = new Uint8Array(n);
-	const month = new Uint8Array(n);
-	const monthEnd = new Uint8Array(n);
-	const flags = new Uint8Array(n);
-	const group = new Int32Array(n).fill(-1); // numbered after the loop for the grouped rows
 	const code = new Uint32Array(n);
-	let nRanged = 0;
-	// the grouped rows and their group ids, in row order, taken while each record is at hand
-	// (reading them again after the loop meant a cache miss per grouped record)
-	const groupedRows: number[] = [];
-	const groupedIds: string[] = [];
-
-	// One pass over the records, each field read once into a local: the records are scattered in
-	// memory, so touching each one once, plus the two id look-ups, is most of the encoding's cost.
-	// The rare ranged and grouped rows are only counted or collected here, and listed after the
-	// loop, where the group ids get their numbers.
-	for (let i = 0; i < n; i++) {
-		const e = events[i];
-		const cityId = e.cityId;
-		let c = NATIONAL;
-		let slot = nc;
-		let f = FLAG_NATIONAL;
-		if (cityId !== null) {
-			const x = cityOf[cityId];
-			if (x === undefined) throw unknownId(e, 'city', cityId);
-			c = slot = x;
-			f = 0;
-		}
-		const k = categoryOf[e.categoryId];
-		if (k === undefined) throw unknownId(e, 'category', e.categoryId);
-		let m = 0;
-		let me = 0;
-		const em = e.month;
-		if (em !== null) {
-			const eme = e.monthEnd;
-			m = em;
-			me = eme !== null && eme > em ? eme : em;
-		}
-		const commentary = e.source.section === 'commentary' ? 1 : 0;
-		if (commentary) f |= FLAG_COMMENTARY;
-		// key without monthEnd: the cube's cell within the city's slot
-		const ck = (commentary * nk + k) * S + m;
-		city[i] = c;
-		category[i] = k;
-		month[i] = m;
-		monthEnd[i] = me;
-		flags[i] = f;
-		code[i] = (c << 16) | (ck * S + me);
-		if (me > m) nRanged++;
-		else if (useCube) cube[slot * perSlot + ck]++;
-		const groupId = e.groupId;
-		if (groupId !== null) {
-			groupedRows.push(i);
-			groupedIds.push(groupId);
-		}
-	}
-
-	// The rare rows: ranges, and copies of a grouped action with their group numbered in order of
-	// first appearance.
-	const ranged = new Uint32Array(nRanged);
-	for (let i = 0, p = 0; i < n && p < nRanged; i++) if (monthEnd[i] > month[i]) ranged[p++] = i;
-	const grouped = Uint32Array.from(groupedRows);
-	const { ids: groupIds, numbers } = numberGroups(groupedIds);
-	for (let p = 0; p < grouped.length; p++) group[grouped[p]] = numbers[p];
+	// the same id → index tables as Maps above, as plain objects for the look-ups in the pass
+	const rare = encodeRows(ds.events, indexObject(cityIds), indexObject(categoryIds), nc, nk, cube, code);
+	const columns = once(() => decodeColumns(code, keyCategory, keyMonth, keyMonthEnd, keyCommentary));
+	const ranged = Uint32Array.from(rare.ranged);
+	const grouped = Uint32Array.from(rare.groupedRows);
+	const groups = lazyGroups(n, grouped, rare.groupedIds);
 
 	let tallyCode: Uint32Array;
 	let tallyCount: Int32Array;
-	if (useCube) {
-		let distinct = nRanged;
-		for (let j = 0; j < cubeCells; j++) if (cube[j] !== 0) distinct++;
-		tallyCode = new Uint32Array(distinct);
-		tallyCount = new Int32Array(distinct);
-		let p = 0;
-		for (let s = 0; s <= nc; s++) {
-			const cityBits = (s === nc ? NATIONAL : s) << 16;
-			for (let ck = 0; ck < perSlot; ck++) {
-				const v = cube[s * perSlot + ck];
-				if (v === 0) continue;
-				tallyCode[p] = cityBits | (ck * S + (ck % S)); // monthEnd = month
-				tallyCount[p++] = v;
-			}
-		}
-		for (let j = 0; j < nRanged; j++) {
-			tallyCode[p] = code[ranged[j]];
-			tallyCount[p++] = 1;
-		}
+	if (cube !== null) {
+		({ tallyCode, tallyCount } = tallyFromCube(cube, nc, perSlot, code, ranged));
 	} else {
 		// one entry per row; `code` is never written after this point, so it can be shared
 		tallyCode = code;
@@ -309,13 +400,27 @@ export function encodeEvents(ds: Dataset, tally: TallyMode = 'auto'): EventTable
 		cityIndex,
 		categoryIndex,
 		clusterIndex,
-		city,
-		category,
-		month,
-		monthEnd,
-		flags,
-		group,
-		groupIds,
+		get city() {
+			return columns().city;
+		},
+		get category() {
+			return columns().category;
+		},
+		get month() {
+			return columns().month;
+		},
+		get monthEnd() {
+			return columns().monthEnd;
+		},
+		get flags() {
+			return columns().flags;
+		},
+		get group() {
+			return groups().group;
+		},
+		get groupIds() {
+			return groups().groupIds;
+		},
 		code,
 		nKeys,
 		keyCategory,

@@ -85,16 +85,18 @@ export function timeline(ds: Dataset, filter: Filter = {}, options: TimelineOpti
 		: [];
 	const ranges: TimelineRange[][] = Array.from({ length: nRows }, () => []);
 	if (withIds) {
-		const { city, code, group, n } = t;
+		const { code, n } = t;
+		// the group numbering is made on first read: only read it when groups count once
+		const group = groupsOnce ? t.group : null;
 		const events = ds.events;
 		// numeric key of (group, cell): groups × rows × 13 stays far below 2^53
 		const seen = new Set<number>();
 		const cells = (nRows + 1) * S;
 		for (let i = 0; i < n; i++) {
-			const r = rowOf[city[i]];
+			const r = rowOf[code[i] >>> 16];
 			const m = colOf[code[i] & 0xffff];
 			if (r === nRows || m === S) continue;
-			if (groupsOnce && group[i] >= 0) {
+			if (group !== null && group[i] >= 0) {
 				// the cell lists the first copy of each action only, matching its count
 				const k = group[i] * cells + r * S + m;
 				if (seen.has(k)) continue;
@@ -103,9 +105,10 @@ export function timeline(ds: Dataset, filter: Filter = {}, options: TimelineOpti
 			ids[r][m].push(events[i].id);
 		}
 		for (const i of t.ranged) {
-			const r = rowOf[city[i]];
-			if (r === nRows || colOf[code[i] & 0xffff] === S) continue;
-			ranges[r].push({ eventId: events[i].id, month: t.month[i], monthEnd: t.monthEnd[i] });
+			const r = rowOf[code[i] >>> 16];
+			const key = code[i] & 0xffff;
+			if (r === nRows || colOf[key] === S) continue;
+			ranges[r].push({ eventId: events[i].id, month: t.keyMonth[key], monthEnd: t.keyMonthEnd[key] });
 		}
 	}
 
