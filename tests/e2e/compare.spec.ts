@@ -96,6 +96,8 @@ test.describe('compare', () => {
 	});
 
 	test('passes axe in both languages', async ({ page }) => {
+		// two full axe runs over three columns of charts: about 10 s each on a busy 2-core machine
+		test.setTimeout(60_000);
 		for (const lang of ['en', 'zh']) {
 			await page.goto(`/${lang}/compare?cities=shanghai,shenzhen,beijing`);
 			const results = await new AxeBuilder({ page }).analyze();
