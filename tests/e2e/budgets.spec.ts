@@ -12,11 +12,12 @@ const BUILD = join(process.cwd(), 'build');
 const KB = 1024;
 /**
  * The budgets enforced now. The JavaScript target is 60 KB per page; the pages that draw charts do not meet
- * it yet (the overview loads about 104 KB: Svelte and SvelteKit's runtime ≈ 31 KB, its language's strings
+ * it yet (the overview loads about 105 KB: Svelte and SvelteKit's runtime ≈ 31 KB, its language's strings
  * ≈ 11 KB, d3 modules, four charts and their frame), so the enforced ceiling is a ratchet just above
- * today's largest figure (the root address, which loads the Chinese page and then the reader's language):
- * nothing may grow, and the ceiling comes down as the pages shrink. The cities index, events and
- * methodology pages are at or just under 60 KB.
+ * today's largest figure (the root address, which loads the Chinese page and then the reader's language,
+ * ≈ 117 KB): nothing may grow, and the ceiling comes down as the pages shrink. The cities index and
+ * methodology pages are just under 60 KB, events just over. (Views hydrate on first use, but their code
+ * is loaded with the page, so it is counted whether or not the reader touches them.)
  */
 const TARGET_JS = 60 * KB;
 const BUDGET = { js: 120 * KB, css: 15 * KB, overviewHtml: 150 * KB };
