@@ -7,7 +7,8 @@
  * and in the chart, the new event count) and until the frame after that has been painted (a
  * requestAnimationFrame callback, then a message posted from it). That covers the handlers, Svelte's
  * update, any client-side navigation the change makes (the compare and filter views keep their state in
- * the URL), style, layout and paint. Reported: medians, not asserted. Writes the "## Interaction latency"
+ * the URL), style, layout and paint. On the events page the input is the first on the page, so it also
+ * wakes (hydrates) the view, which is counted. Reported: medians, not asserted. Writes the "## Interaction latency"
  * section of BENCHMARKS.md.
  *
  * Run: npm run build && npm run bench -- interaction   (INTERACTION_RUNS=n, default 7)
@@ -254,7 +255,7 @@ writeSection(
 	`Written by \`bench/interaction.ts\` (\`npm run bench -- interaction\`) on ${today()}, against the build in \`build/\` of ${builtAt.toISOString().slice(0, 16).replace('T', ' ')} UTC served by \`scripts/serve.js\`.
 Machine: ${machineLine(version, loadStart, loadEnd)}.
 
-Chromium (headless, through Playwright, 1280 × 900, no CPU throttling). Each run loads the page afresh and waits until it is interactive; then, inside the page, the time runs from just before the input is dispatched (the value set and an \`input\` event, or a click) until the page shows the result — the city in the chosen list and in the chart, or a new event count — and the frame after it has been painted (a \`requestAnimationFrame\` callback, then a message posted from it). It covers the handlers, Svelte's update, the client-side navigation the compare page and the filters make (their state lives in the URL), style, layout and paint. Medians of ${RUNS} runs after a warm-up. Target: under ${TARGET} ms (reported, not asserted).
+Chromium (headless, through Playwright, 1280 × 900, no CPU throttling). Each run loads the page afresh and waits until it is interactive; then, inside the page, the time runs from just before the input is dispatched (the value set and an \`input\` event, or a click) until the page shows the result — the city in the chosen list and in the chart, or a new event count — and the frame after it has been painted (a \`requestAnimationFrame\` callback, then a message posted from it). It covers the handlers, Svelte's update, the client-side navigation the compare page and the filters make (their state lives in the URL), style, layout and paint. Views hydrate on first use (README, "Opening a page"): the compare page opens with a query, so its view is awake before the input; on the events page the measured input is the reader's first, so its time includes waking the view. Medians of ${RUNS} runs after a warm-up. Target: under ${TARGET} ms (reported, not asserted).
 ${note}
 ${table.join('\n')}
 

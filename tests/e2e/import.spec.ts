@@ -44,6 +44,8 @@ const file = (name: string, text: string) => ({
 });
 
 async function importAndSave(page: Page, name: string, text: string, label: string) {
+	// the picker is enabled once the page has hydrated; a file set before that would go unread
+	await expect(page.locator('#events-file')).toBeEnabled();
 	await page.locator('#events-file').setInputFiles(file(name, text));
 	await expect(page.getByTestId('import-summary')).toBeVisible();
 	await page.getByLabel('Name for this dataset').fill(label);
