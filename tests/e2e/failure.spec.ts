@@ -212,6 +212,8 @@ const GOOD = [
 ].join('\n');
 
 async function importAndSave(page: Page, label: string, lang: 'en' | 'zh' = 'en') {
+	// the picker is enabled once the page has hydrated; a file set before that would go unread
+	await expect(page.locator('#events-file')).toBeEnabled();
 	await page
 		.locator('#events-file')
 		.setInputFiles({ name: 'good.csv', mimeType: 'text/csv', buffer: Buffer.from(GOOD, 'utf8') });

@@ -91,6 +91,20 @@ const chosen = (page: Page) =>
 		.evaluateAll((lis) => lis.map((li) => li.getAttribute('data-city')));
 
 test.describe('import your own data', () => {
+	test('a first visit creates no database; the first import does', async ({ page }) => {
+		const databases = () => page.evaluate(async () => (await indexedDB.databases()).map((d) => d.name ?? ''));
+		await page.goto('/en');
+		await expect(page.getByTestId('dataset-switcher')).toBeVisible();
+		await page.goto('/en/import');
+		await expect(page.getByTestId('dataset-switcher')).toBeVisible();
+		expect(await databases()).not.toContain('city-innovation-data');
+		await importAndSave(page, 'first.csv', GOOD, 'First');
+		expect(await databases()).toContain('city-innovation-data');
+		// and the saved dataset is listed after a reload, from the database that now exists
+		await page.reload();
+		await expect(page.locator('[data-testid="saved-datasets"] li')).toContainText(['First']);
+	});
+
 	test('import a file, compare its cities, reload and still see them; nothing leaves the browser', async ({
 		page,
 		baseURL

@@ -119,7 +119,28 @@ export function checkMeta(value: unknown): SavedMeta | null {
 }
 
 /** The saved datasets, oldest first, and the meta records that cannot be read (listed apart). */
+/**
+ * False when the browser says the dashboard's database does not exist (nothing was ever saved here), so
+ * listing can skip creating it: a first visit writes nothing to the reader's storage and spends none of
+ * the page's opening on it. Undefined when the browser cannot tell; then the database is opened as usual.
+ */
+async function databaseExists(factory: IDBFactory): Promise<boolean | undefined> {
+	try {
+		if (typeof factory.databases !== 'function') return undefined;
+		return (await factory.databases()).some((d) => d.name === DB_NAME);
+	} catch {
+		return undefined;
+	}
+}
+
 export async function listSaved(): Promise<{ saved: SavedMeta[]; unreadable: Unreadable[] }> {
+	let factory: IDBFactory | undefined;
+	try {
+		factory = globalThis.indexedDB;
+	} catch {
+		factory = undefined;
+	}
+	if (!opened && factory && (await databaseExists(factory)) === false) return { saved: [], unreadable: [] };
 	const db = await openStore();
 	const store = db.transaction('meta').objectStore('meta');
 	const [keys, all] = await Promise.all([promised(store.getAllKeys()), promised(store.getAll())]);
