@@ -166,6 +166,16 @@ describe('the CSV reader', () => {
 		.array(fc.constantFrom('a', 'bc', ',', ',', '\n', '\r', '\r\n', '"', ' ', '上'), { maxLength: 60 })
 		.map((parts) => parts.join(''));
 
+	it('stops at a quote-free line with too many cells, in one chunk as in many (found by the property below)', () => {
+		const whole = readDsv(',,,a,,,\n', { delimiter: ',', maxCell: 8, maxColumns: 6 });
+		expect(whole.rows).toEqual([]);
+		expect(whole.stopped).toEqual({ reason: 'tooManyColumns', row: 1, columns: 7 });
+		// and a line within the limit after a refused one is never reached, nor merged into a cell
+		const two = readDsv('a,b\n1,2,3,4,5,6,7\n', { delimiter: ',', maxColumns: 6 });
+		expect(two.rows).toEqual([['a', 'b']]);
+		expect(two.stopped).toEqual({ reason: 'tooManyColumns', row: 2, columns: 7 });
+	});
+
 	it('gives the same rows and stop however the text is cut into chunks', () => {
 		fc.assert(
 			fc.property(csvText, fc.array(fc.nat(), { maxLength: 6 }), (text, cuts) => {

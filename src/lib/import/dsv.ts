@@ -198,6 +198,9 @@ export class DsvReader {
 						i = end + 1;
 						continue;
 					}
+					// too many cells: the line is read again cell by cell below (which says where it stops), so
+					// the delimiter search starts again from the line's start, not from where the cutting ended
+					nextDelim = -1;
 				}
 			}
 			if (c === delim) {
