@@ -198,6 +198,8 @@ test('hostile names in an imported dataset export as inert SVG text and neutrali
 	);
 	const csv = ['city,category,year,month,title_en', ...rows].join('\n');
 	await page.goto('/en/import');
+	// the picker is enabled once the page has hydrated; a file set before that would go unread
+	await expect(page.locator('#events-file')).toBeEnabled();
 	await page
 		.locator('#events-file')
 		.setInputFiles({ name: 'hostile.csv', mimeType: 'text/csv', buffer: Buffer.from(csv, 'utf8') });

@@ -8,7 +8,7 @@
  * over the size limit is refused with a message, without being read.
  */
 import AxeBuilder from '@axe-core/playwright';
-import { expect, test, type Page, type Request } from '@playwright/test';
+import { expect, test, type Locator, type Page, type Request } from '@playwright/test';
 import { closeSync, existsSync, mkdirSync, openSync, ftruncateSync, statSync } from 'node:fs';
 import path from 'node:path';
 import { writeManyRows } from '../fixtures/import/many';
@@ -43,10 +43,15 @@ const file = (name: string, text: string) => ({
 	buffer: Buffer.from(text, 'utf8')
 });
 
-async function importAndSave(page: Page, name: string, text: string, label: string) {
-	// the picker is enabled once the page has hydrated; a file set before that would go unread
+/** Chooses a file in the import page's picker, once it is enabled (the page has hydrated): a file set
+ * before that would go unread, as a reader cannot choose one on a disabled picker. */
+async function pickFile(page: Page, files: Parameters<Locator['setInputFiles']>[0]) {
 	await expect(page.locator('#events-file')).toBeEnabled();
-	await page.locator('#events-file').setInputFiles(file(name, text));
+	await page.locator('#events-file').setInputFiles(files);
+}
+
+async function importAndSave(page: Page, name: string, text: string, label: string) {
+	await pickFile(page, file(name, text));
 	await expect(page.getByTestId('import-summary')).toBeVisible();
 	await page.getByLabel('Name for this dataset').fill(label);
 	await page.getByTestId('import-save').click();
@@ -144,7 +149,7 @@ test.describe('import your own data', () => {
 		await importAndSave(page, 'good.csv', GOOD, 'Keep me');
 		const before = await page.locator('[data-testid="saved-datasets"] li').allInnerTexts();
 
-		await page.locator('#events-file').setInputFiles(file('broken.csv', BROKEN));
+		await pickFile(page, file('broken.csv', BROKEN));
 		const problems = page.getByTestId('import-problems');
 		await expect(problems).toBeVisible();
 		const rows = await problems
@@ -197,7 +202,7 @@ test.describe('import your own data', () => {
 		const text = ['地点,类别,年份,标题', '上海,城市算力,2024,某事'].join('\n');
 		// the picker is enabled once the page has hydrated; a file set before that would go unread
 		await expect(page.locator('#events-file')).toBeEnabled();
-		await page.locator('#events-file').setInputFiles(file('odd.csv', text));
+		await pickFile(page, file('odd.csv', text));
 		await expect(page.getByTestId('import-fatal')).toBeVisible();
 		await expect(page.locator('tr[data-code="missingColumns"]')).toContainText('a city');
 		await page.getByLabel(/^City \(id or name\)/).selectOption({ label: '地点' });
@@ -217,7 +222,7 @@ test.describe('import your own data', () => {
 		});
 		page.on('pageerror', (e) => errors.push(e.message));
 		await page.goto('/en/import');
-		await page.locator('#events-file').setInputFiles(file('hostile.csv', HOSTILE));
+		await pickFile(page, file('hostile.csv', HOSTILE));
 		await expect(page.getByTestId('new-cities')).toContainText('<img src=x onerror=alert(1)>');
 		await page.getByTestId('import-save').click();
 		await expect(page.getByTestId('import-saved')).toBeVisible();
@@ -258,7 +263,7 @@ test.describe('import your own data', () => {
 			await page.goto(`/${lang}/import`);
 			let results = await new AxeBuilder({ page }).analyze();
 			expect(results.violations.map((v) => `${v.id}: ${v.nodes.length}`)).toEqual([]);
-			await page.locator('#events-file').setInputFiles(file('broken.csv', BROKEN));
+			await pickFile(page, file('broken.csv', BROKEN));
 			await expect(page.getByTestId('import-problems')).toBeVisible();
 			await page.locator('.import-preview summary').click();
 			results = await new AxeBuilder({ page }).analyze();
@@ -269,18 +274,16 @@ test.describe('import your own data', () => {
 	test('one duplicate row is counted in the singular, two in the plural', async ({ page }) => {
 		await page.goto('/en/import');
 		const rows = GOOD.split('\n');
-		await page.locator('#events-file').setInputFiles(file('dup1.csv', [...rows, rows[1]].join('\n')));
+		await pickFile(page, file('dup1.csv', [...rows, rows[1]].join('\n')));
 		await expect(page.getByTestId('import-summary')).toContainText(
 			'1 duplicate row: one copy of it is kept.'
 		);
-		await page
-			.locator('#events-file')
-			.setInputFiles(file('dup2.csv', [...rows, rows[1], rows[2]].join('\n')));
+		await pickFile(page, file('dup2.csv', [...rows, rows[1], rows[2]].join('\n')));
 		await expect(page.getByTestId('import-summary')).toContainText(
 			'2 duplicate rows: one copy of each is kept.'
 		);
 		await page.goto('/zh/import');
-		await page.locator('#events-file').setInputFiles(file('dup1.csv', [...rows, rows[1]].join('\n')));
+		await pickFile(page, file('dup1.csv', [...rows, rows[1]].join('\n')));
 		await expect(page.getByTestId('import-summary')).toContainText('1 行重复：只保留一行。');
 	});
 
@@ -289,7 +292,7 @@ test.describe('import your own data', () => {
 		const csv = await manyRowsFile(100_000);
 		await page.goto('/en/import');
 		const t0 = Date.now();
-		await page.locator('#events-file').setInputFiles(csv);
+		await pickFile(page, csv);
 		await expect(page.getByTestId('import-summary')).toBeVisible({ timeout: 60_000 });
 		await expect(page.getByTestId('import-summary')).toContainText(
 			'100,000 of 100,000 event rows can be imported.'
@@ -319,7 +322,7 @@ test.describe('import your own data', () => {
 		const before = await stored(page);
 		expect(before.names).toEqual(['Keep me']);
 
-		await page.locator('#events-file').setInputFiles(big);
+		await pickFile(page, big);
 		const progress = page.getByTestId('import-progress');
 		await expect(progress).toBeVisible();
 		const bar = progress.locator('progress');
@@ -350,7 +353,7 @@ test.describe('import your own data', () => {
 		await expect(page.locator('[data-testid="saved-datasets"] li')).toContainText('Keep me');
 
 		// still usable: another file is read and checked as usual
-		await page.locator('#events-file').setInputFiles(file('after.csv', BROKEN));
+		await pickFile(page, file('after.csv', BROKEN));
 		await expect(page.getByTestId('import-problems')).toBeVisible();
 		await expect(page.getByTestId('import-save')).toContainText('Import the 1 valid row');
 		await page.reload();
@@ -366,7 +369,7 @@ test.describe('import your own data', () => {
 		ftruncateSync(fd, 201 * 1024 * 1024);
 		closeSync(fd);
 		await page.goto('/en/import');
-		await page.locator('#events-file').setInputFiles(huge);
+		await pickFile(page, huge);
 		await expect(page.getByTestId('import-fatal')).toBeVisible({ timeout: 10_000 });
 		await expect(page.locator('tr[data-code="fileTooLarge"]')).toContainText(
 			'The file is 201 MB; files up to 200 MB can be imported in a browser tab.'
