@@ -11,16 +11,14 @@ import { gzipSync } from 'node:zlib';
 const BUILD = join(process.cwd(), 'build');
 const KB = 1024;
 /**
- * The budgets enforced now. The JavaScript target is 60 KB per page; the pages that draw charts do not meet
- * it yet (the overview loads about 105 KB: Svelte and SvelteKit's runtime ≈ 31 KB, its language's strings
- * ≈ 11 KB, d3 modules, four charts and their frame), so the enforced ceiling is a ratchet just above
- * today's largest figure (the root address, which loads the Chinese page and then the reader's language,
- * ≈ 117 KB): nothing may grow, and the ceiling comes down as the pages shrink. The cities index and
- * methodology pages are just under 60 KB, events just over. (Views hydrate on first use, but their code
- * is loaded with the page, so it is counted whether or not the reader touches them.)
+ * JavaScript: opening any page loads at most 60 KB (gzip, everything the page fetches until the network is
+ * idle). That is Svelte's and SvelteKit's runtime (≈ 31 KB), the page's language strings (≈ 11 KB) and its
+ * frame; the view's own code (charts, d3, the aggregation engine) is a chunk of its own, loaded when the
+ * reader first reaches for the view (Deferred.browser.svelte), since the prerendered HTML already shows it.
+ * What a page has loaded once the reader has used it is checked too, against a ratchet just above today's
+ * largest figure (the overview, ≈ 105 KB), so nothing grows unnoticed there either.
  */
-const TARGET_JS = 60 * KB;
-const BUDGET = { js: 120 * KB, css: 15 * KB, overviewHtml: 150 * KB };
+const BUDGET = { js: 60 * KB, jsInUse: 110 * KB, css: 15 * KB, overviewHtml: 150 * KB };
 const PAGES = [
 	'/',
 	'/zh',
@@ -46,9 +44,13 @@ const fmt = (files: { path: string; size: number }[]) =>
 		.map((f) => `  ${(f.size / KB).toFixed(1).padStart(6)} KB  ${f.path}`)
 		.join('\n');
 
+const total = (files: Map<string, number>) => [...files.values()].reduce((sum, size) => sum + size, 0);
+const list = (files: Map<string, number>) => fmt([...files].map(([path, size]) => ({ path, size })));
+const kb = (size: number) => (size / KB).toFixed(1);
+
 for (const path of PAGES) {
-	test(`budget: JS and CSS (gzip) within their ceilings on ${path}`, async ({ page }) => {
-		const js = new Map<string, number>();
+	test(`budget: JS and CSS (gzip) within their budgets on ${path}`, async ({ page }) => {
+		let js = new Map<string, number>();
 		const css = new Map<string, number>();
 		page.on('response', (res) => {
 			const url = new URL(res.url());
@@ -59,27 +61,34 @@ for (const path of PAGES) {
 				css.set(url.pathname, gzipSize(url.pathname));
 		});
 		await page.goto(path, { waitUntil: 'networkidle' });
-		// interact the way a reader does first: hover a mark, so lazily loaded code for it counts too
+		await expect(page.locator('svg.chart, main h1').first()).toBeVisible();
+		const opened = new Map(js);
+		// then use the page the way a reader does first: hover a mark, which loads and wakes the view
+		js = new Map(opened);
 		await page
 			.locator('svg.chart .mark')
 			.first()
 			.hover({ timeout: 2000 })
 			.catch(() => {});
 		await page.waitForLoadState('networkidle');
-		const jsFiles = [...js].map(([p, size]) => ({ path: p, size }));
-		const cssFiles = [...css].map(([p, size]) => ({ path: p, size }));
-		const jsTotal = jsFiles.reduce((s, f) => s + f.size, 0);
-		const cssTotal = cssFiles.reduce((s, f) => s + f.size, 0);
+		await page.waitForTimeout(300);
+		await page.waitForLoadState('networkidle');
+		const inUse = js;
 		console.log(
-			`${path}: JS ${(jsTotal / KB).toFixed(1)} KB in ${jsFiles.length} files (target ${TARGET_JS / KB} KB, ceiling ${BUDGET.js / KB} KB), CSS ${(cssTotal / KB).toFixed(1)} KB`
+			`${path}: JS ${kb(total(opened))} KB on opening in ${opened.size} files (budget ${kb(BUDGET.js)} KB), ` +
+				`${kb(total(inUse))} KB in use (ceiling ${kb(BUDGET.jsInUse)} KB), CSS ${kb(total(css))} KB`
 		);
 		expect(
-			jsTotal,
-			`JavaScript on ${path} is ${(jsTotal / KB).toFixed(1)} KB gzip (ceiling ${BUDGET.js / KB} KB):\n${fmt(jsFiles)}`
+			total(opened),
+			`JavaScript loaded by opening ${path} is ${kb(total(opened))} KB gzip (budget ${kb(BUDGET.js)} KB):\n${list(opened)}`
 		).toBeLessThanOrEqual(BUDGET.js);
 		expect(
-			cssTotal,
-			`CSS on ${path} is ${(cssTotal / KB).toFixed(1)} KB gzip (budget 15 KB):\n${fmt(cssFiles)}`
+			total(inUse),
+			`JavaScript on ${path} in use is ${kb(total(inUse))} KB gzip (ceiling ${kb(BUDGET.jsInUse)} KB):\n${list(inUse)}`
+		).toBeLessThanOrEqual(BUDGET.jsInUse);
+		expect(
+			total(css),
+			`CSS on ${path} is ${kb(total(css))} KB gzip (budget 15 KB):\n${list(css)}`
 		).toBeLessThanOrEqual(BUDGET.css);
 	});
 }

@@ -118,4 +118,68 @@ test.describe('views hydrate on first use', () => {
 		expect(problems).toEqual([]);
 		await context.close();
 	});
+
+	test('opening a page loads no view code; the first use loads it, and a click made while it loads counts once', async ({
+		page
+	}) => {
+		const problems = watchConsole(page);
+		const scripts: string[] = [];
+		page.on('request', (r) => {
+			if (r.resourceType() === 'script') scripts.push(new URL(r.url()).pathname);
+		});
+		await page.goto('/en', { waitUntil: 'networkidle' });
+		await frameReady(page);
+		const opened = scripts.length;
+		// from now on every script takes a second to arrive, like a slow phone network
+		await page.route('**/*.js', async (route) => {
+			await new Promise((resolve) => setTimeout(resolve, 1000));
+			await route.continue();
+		});
+		const toggle = page.getByLabel('Split the bars by field');
+		await expect(toggle).not.toBeChecked();
+		await toggle.click({ force: true }); // the click lands before the view's code has arrived
+		expect(scripts.length, 'the click asked for the view code').toBeGreaterThan(opened);
+		// the click was held and handed to the view once it ran: the box is ticked once, not twice
+		await expect(page).toHaveURL(/[?&]stacked=1/, { timeout: 10_000 });
+		await expect(toggle).toBeChecked();
+		await expect(menus(page)).toHaveCount(4);
+		expect(problems).toEqual([]);
+	});
+
+	test('the view of a page reached by a link inside the app is loaded before the page shows', async ({
+		page
+	}) => {
+		const problems = watchConsole(page);
+		await page.goto('/en', { waitUntil: 'networkidle' });
+		await frameReady(page);
+		await page.getByRole('navigation', { name: 'Main' }).getByRole('link', { name: 'Industries' }).click();
+		await expect(page).toHaveURL(/\/en\/industries$/);
+		// mounted at once, not waiting for a first use: its script-only controls are there
+		await expect(menus(page).first()).toBeAttached();
+		await expect(page.locator('svg.chart').first()).toBeVisible();
+		expect(problems).toEqual([]);
+	});
+
+	test('on a phone the events filters are folded from the first paint (no jump when the script folds them)', async ({
+		browser
+	}) => {
+		const context = await browser.newContext({ viewport: { width: 375, height: 740 } });
+		const page = await context.newPage();
+		// hold the page's scripts back, to see the page as first painted
+		await page.route('**/*.js', async (route) => {
+			await new Promise((resolve) => setTimeout(resolve, 1500));
+			await route.continue();
+		});
+		await page.goto('/en/events', { waitUntil: 'domcontentloaded' });
+		const table = page.locator('table').first();
+		const before = await table.boundingBox();
+		await expect(
+			page.locator('details.events-filters fieldset, details.events-filters label').first()
+		).toBeHidden();
+		await expect(page.getByTestId('dataset-switcher')).toBeVisible({ timeout: 10_000 });
+		await expect(page.locator('details.events-filters')).not.toHaveAttribute('open', '');
+		const after = await table.boundingBox();
+		expect(after?.y).toBe(before?.y);
+		await context.close();
+	});
 });

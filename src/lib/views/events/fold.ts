@@ -7,7 +7,8 @@ export function isPhone(): boolean {
 
 /** Folds the filters the prerendered page shows open, before the view hydrates (it adopts the state). */
 export function foldFiltersOnPhones(): void {
-	if (!isPhone()) return;
 	const filters = document.querySelector<HTMLDetailsElement>('details.events-filters');
-	if (filters) filters.open = false;
+	if (filters && isPhone()) filters.open = false;
+	// app.css draws them folded on a phone until now, so the fold does not move the page
+	document.documentElement.classList.add('events-filters-settled');
 }
