@@ -8,7 +8,7 @@
  * requestAnimationFrame callback, then a message posted from it). That covers the handlers, Svelte's
  * update, any client-side navigation the change makes (the compare and filter views keep their state in
  * the URL), style, layout and paint. On the events page the input is the first on the page, so it also
- * wakes (hydrates) the view, which is counted. Reported: medians, not asserted. Writes the "## Interaction latency"
+ * loads the view's code and wakes (hydrates) the view, which is counted. Reported: medians, not asserted. Writes the "## Interaction latency"
  * section of BENCHMARKS.md.
  *
  * Run: npm run build && npm run bench -- interaction   (INTERACTION_RUNS=n, default 7)
@@ -75,6 +75,9 @@ type Until = (t0: number, done: () => boolean) => Promise<number>;
 const compareReady = async (page: Page, lang: 'zh' | 'en') => {
 	await page.goto(`${BASE}/${lang}/compare?cities=shanghai,beijing`);
 	await page.locator('#city-search:not([disabled])').waitFor();
+	// the address has a query, so the view loads and hydrates as the page opens: wait for it (its download
+	// menus are rendered by the script only)
+	await page.locator('.chart-download ul.menu').first().waitFor({ state: 'attached' });
 };
 
 function compare(lang: 'zh' | 'en', query: string, id: string, name: string): Measure[] {
@@ -255,7 +258,7 @@ writeSection(
 	`Written by \`bench/interaction.ts\` (\`npm run bench -- interaction\`) on ${today()}, against the build in \`build/\` of ${builtAt.toISOString().slice(0, 16).replace('T', ' ')} UTC served by \`scripts/serve.js\`.
 Machine: ${machineLine(version, loadStart, loadEnd)}.
 
-Chromium (headless, through Playwright, 1280 × 900, no CPU throttling). Each run loads the page afresh and waits until it is interactive; then, inside the page, the time runs from just before the input is dispatched (the value set and an \`input\` event, or a click) until the page shows the result — the city in the chosen list and in the chart, or a new event count — and the frame after it has been painted (a \`requestAnimationFrame\` callback, then a message posted from it). It covers the handlers, Svelte's update, the client-side navigation the compare page and the filters make (their state lives in the URL), style, layout and paint. Views hydrate on first use (README, "Opening a page"): the compare page opens with a query, so its view is awake before the input; on the events page the measured input is the reader's first, so its time includes waking the view. Medians of ${RUNS} runs after a warm-up. Target: under ${TARGET} ms (reported, not asserted).
+Chromium (headless, through Playwright, 1280 × 900, no CPU throttling). Each run loads the page afresh and waits until it is interactive; then, inside the page, the time runs from just before the input is dispatched (the value set and an \`input\` event, or a click) until the page shows the result — the city in the chosen list and in the chart, or a new event count — and the frame after it has been painted (a \`requestAnimationFrame\` callback, then a message posted from it). It covers the handlers, Svelte's update, the client-side navigation the compare page and the filters make (their state lives in the URL), style, layout and paint. Views hydrate on first use (README, "Opening a page"): the compare page opens with a query, so its view is loaded and awake before the input; on the events page the measured input is the reader's first, so its time includes loading the view's code (a chunk of its own, from the local server) and waking the view. Medians of ${RUNS} runs after a warm-up. Target: under ${TARGET} ms (reported, not asserted).
 ${note}
 ${table.join('\n')}
 
