@@ -34,6 +34,7 @@ export const load: LayoutLoad = async ({ params, url, route }) => {
 	if (first) await yieldToMain();
 	const [, data] = await Promise.allSettled([loadCatalogue(locale), loadBuiltin(), view]);
 	await loadCatalogue(locale); // rethrows if the strings did not arrive: nothing can be said without them
+	await view; // a page whose code did not arrive is an error page, as when its own module fails to load
 	if (first) await yieldToMain();
 	// Without the records no chart can be drawn: the layout says so in place of the page (see +layout.svelte)
 	return { builtinUnavailable: data.status === 'rejected' };

@@ -182,4 +182,26 @@ test.describe('views hydrate on first use', () => {
 		expect(after?.y).toBe(before?.y);
 		await context.close();
 	});
+
+	test('a view whose code does not arrive: the page stays as drawn, says so in its language, and a retry loads it', async ({
+		page
+	}) => {
+		await page.goto('/zh/industries', { waitUntil: 'networkidle' });
+		await frameReady(page);
+		// from now on no script arrives (the connection dropped)
+		let offline = true;
+		await page.route('**/*.js', (route) =>
+			offline ? route.abort('internetdisconnected') : route.continue()
+		);
+		await page.locator('svg.chart .mark').first().hover();
+		const notice = page.getByTestId('view-unavailable');
+		await expect(notice).toContainText('交互功能');
+		await expect(page.locator('.view-root')).toHaveAttribute('data-view', 'unavailable');
+		await expect(page.locator('svg.chart').first()).toBeVisible();
+		offline = false;
+		await notice.getByRole('button', { name: '重试' }).click();
+		await expect(notice).toHaveCount(0);
+		await expect(page.locator('.view-root')).toHaveAttribute('data-view', 'live');
+		await expect(menus(page).first()).toBeAttached();
+	});
 });

@@ -26,5 +26,7 @@ export const en = {
 	'builtin.unavailable.title': 'The dashboard’s data could not be loaded',
 	'builtin.unavailable.body':
 		'The charts need the data file {file}, which did not arrive or was not the expected file. Check your connection and try again; the data files can also be downloaded from the methodology page.',
-	'builtin.unavailable.retry': 'Try again'
+	'builtin.unavailable.retry': 'Try again',
+	'view.unavailable':
+		'The charts and tables on this page are complete, but its controls (filters, tooltips, downloads) could not be loaded. Check your connection and try again.'
 } as const;

@@ -26,5 +26,6 @@ export const zh: Record<keyof typeof en, string> = {
 	'builtin.unavailable.title': '未能加载仪表板的数据',
 	'builtin.unavailable.body':
 		'图表需要数据文件 {file}，但它未能送达或不是预期的文件。请检查网络后重试；数据文件也可在“方法说明”页下载。',
-	'builtin.unavailable.retry': '重试'
+	'builtin.unavailable.retry': '重试',
+	'view.unavailable': '本页的图表和表格是完整的，但其交互功能（筛选、提示、下载）未能加载。请检查网络后重试。'
 };
