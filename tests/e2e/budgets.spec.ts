@@ -63,10 +63,11 @@ for (const path of PAGES) {
 		await page.goto(path, { waitUntil: 'networkidle' });
 		await expect(page.locator('svg.chart, main h1').first()).toBeVisible();
 		const opened = new Map(js);
-		// then use the page the way a reader does first: hover a mark, which loads and wakes the view
+		// then use the page the way a reader does first: hover a mark (or the events filters, or the title),
+		// which loads and wakes the view
 		js = new Map(opened);
 		await page
-			.locator('svg.chart .mark')
+			.locator('svg.chart .mark, [data-testid="events-form"], main h1')
 			.first()
 			.hover({ timeout: 2000 })
 			.catch(() => {});

@@ -183,7 +183,7 @@ test.describe('views hydrate on first use', () => {
 		await context.close();
 	});
 
-	test('a view whose code does not arrive: the page stays as drawn, says so in its language, and a retry loads it', async ({
+	test('a view whose code does not arrive: the page stays as drawn, says so in its language, and trying again (a reload) brings it back', async ({
 		page
 	}) => {
 		await page.goto('/zh/industries', { waitUntil: 'networkidle' });
@@ -200,7 +200,9 @@ test.describe('views hydrate on first use', () => {
 		await expect(page.locator('svg.chart').first()).toBeVisible();
 		offline = false;
 		await notice.getByRole('button', { name: '重试' }).click();
+		await frameReady(page);
 		await expect(notice).toHaveCount(0);
+		await page.locator('svg.chart .mark').first().hover();
 		await expect(page.locator('.view-root')).toHaveAttribute('data-view', 'live');
 		await expect(menus(page).first()).toBeAttached();
 	});
