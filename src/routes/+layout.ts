@@ -12,12 +12,6 @@ export const trailingSlash = 'never';
 let opened = false;
 
 /**
- * Lets the browser paint and handle input between the steps of opening a page (starting the app, then
- * hydrating it), so a phone's main thread is not held by one long task.
- */
-const yieldToMain = () => new Promise<void>((resolve) => setTimeout(resolve, 0));
-
-/**
  * Before anything renders: the page's language strings (in the browser, only that language's) and the
  * built-in records (in the browser, one JSON file; on the server, imported). If the records do not arrive,
  * the page says so (a missing catalogue cannot be said in any language, so that failure is rethrown).
@@ -28,14 +22,11 @@ export const load: LayoutLoad = async ({ params, url, route }) => {
 	const lang = (params as { lang?: string }).lang;
 	const locale = isLocale(lang) ? lang : localeFromPath(url.pathname);
 	const routeId = route.id; // read every time: the load reruns when the route changes
-	const first = browser && !opened;
 	const view = browser && opened ? loadRouteView(routeId) : undefined;
 	opened = true;
-	if (first) await yieldToMain();
 	const [, data] = await Promise.allSettled([loadCatalogue(locale), loadBuiltin(), view]);
 	await loadCatalogue(locale); // rethrows if the strings did not arrive: nothing can be said without them
 	await view; // a page whose code did not arrive is an error page, as when its own module fails to load
-	if (first) await yieldToMain();
 	// Without the records no chart can be drawn: the layout says so in place of the page (see +layout.svelte)
 	return { builtinUnavailable: data.status === 'rejected' };
 };
