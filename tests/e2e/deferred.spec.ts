@@ -206,4 +206,20 @@ test.describe('views hydrate on first use', () => {
 		await expect(page.locator('.view-root')).toHaveAttribute('data-view', 'live');
 		await expect(menus(page).first()).toBeAttached();
 	});
+
+	test("keys pressed before the page's script has run are acted on once the view runs", async ({ page }) => {
+		const problems = watchConsole(page);
+		// the page's scripts arrive late, so the reader is quicker than them
+		await page.route('**/*.js', async (route) => {
+			await new Promise((resolve) => setTimeout(resolve, 800));
+			await route.continue();
+		});
+		await page.goto('/en', { waitUntil: 'domcontentloaded' });
+		const layer = page.locator('#events-per-city .chart-keys');
+		await layer.focus();
+		await page.keyboard.press('ArrowRight');
+		await page.keyboard.press('Enter');
+		await expect(page.getByTestId('opened-events')).toBeVisible({ timeout: 15_000 });
+		expect(problems).toEqual([]);
+	});
 });
