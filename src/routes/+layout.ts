@@ -1,7 +1,8 @@
 import { browser } from '$app/environment';
 import { loadBuiltin } from '$lib/data/builtin';
 import { isLocale, loadCatalogue, localeFromPath } from '$lib/i18n';
-import { loadRouteView } from '$lib/views/registry';
+import { views } from '$lib/views/registry';
+import { ROUTE_VIEWS } from '$lib/views/route-views';
 import type { LayoutLoad } from './$types';
 
 // Every page is prerendered: the HTML holds its finished charts and works with JavaScript off.
@@ -21,8 +22,8 @@ let opened = false;
 export const load: LayoutLoad = async ({ params, url, route }) => {
 	const lang = (params as { lang?: string }).lang;
 	const locale = isLocale(lang) ? lang : localeFromPath(url.pathname);
-	const routeId = route.id; // read every time: the load reruns when the route changes
-	const view = browser && opened ? loadRouteView(routeId) : undefined;
+	const name = ROUTE_VIEWS[route.id ?? '']; // read every time: the load reruns when the route changes
+	const view = browser && opened && name ? views[name].load() : undefined;
 	opened = true;
 	const [, data] = await Promise.allSettled([loadCatalogue(locale), loadBuiltin(), view]);
 	await loadCatalogue(locale); // rethrows if the strings did not arrive: nothing can be said without them

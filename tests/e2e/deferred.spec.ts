@@ -138,7 +138,10 @@ test.describe('views hydrate on first use', () => {
 		const toggle = page.getByLabel('Split the bars by field');
 		await expect(toggle).not.toBeChecked();
 		await toggle.click({ force: true }); // the click lands before the view's code has arrived
-		expect(scripts.length, 'the click asked for the view code').toBeGreaterThan(opened);
+		// the request is reported a moment after the click asked for it
+		await expect
+			.poll(() => scripts.length, { message: 'the click asked for the view code' })
+			.toBeGreaterThan(opened);
 		// the click was held and handed to the view once it ran: the box is ticked once, not twice
 		await expect(page).toHaveURL(/[?&]stacked=1/, { timeout: 10_000 });
 		await expect(toggle).toBeChecked();
@@ -184,8 +187,11 @@ test.describe('views hydrate on first use', () => {
 	});
 
 	test('a view whose code does not arrive: the page stays as drawn, says so in its language, and trying again (a reload) brings it back', async ({
-		page
+		browser
 	}) => {
+		// the service worker would answer from its cache, past the dropped connection
+		const context = await browser.newContext({ serviceWorkers: 'block' });
+		const page = await context.newPage();
 		await page.goto('/zh/industries', { waitUntil: 'networkidle' });
 		await frameReady(page);
 		// from now on no script arrives (the connection dropped)
@@ -205,6 +211,7 @@ test.describe('views hydrate on first use', () => {
 		await page.locator('svg.chart .mark').first().hover();
 		await expect(page.locator('.view-root')).toHaveAttribute('data-view', 'live');
 		await expect(menus(page).first()).toBeAttached();
+		await context.close();
 	});
 
 	test("keys pressed before the page's script has run are acted on once the view runs", async ({ page }) => {

@@ -6,7 +6,6 @@
  */
 import type { ViewRef, views as serverViews } from './registry';
 export type { ViewName, ViewRef } from './registry';
-import { ROUTE_VIEWS } from './route-views';
 
 type Views = typeof serverViews;
 type Loaded<K extends keyof Views> = Views[K] extends ViewRef<infer C> ? C : never;
@@ -35,8 +34,3 @@ export const views: { [K in keyof Views]: ViewRef<Loaded<K>> } = {
 	events: lazy<'events'>(() => import('./events/EventsView.svelte')),
 	methodology: lazy<'methodology'>(() => import('./Methodology.svelte'))
 };
-
-export async function loadRouteView(routeId: string | null): Promise<void> {
-	const name = routeId ? ROUTE_VIEWS[routeId] : undefined;
-	if (name) await views[name].load();
-}

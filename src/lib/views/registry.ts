@@ -12,7 +12,7 @@ import EventsView from './events/EventsView.svelte';
 import Industries from './Industries.svelte';
 import Methodology from './Methodology.svelte';
 import Overview from './Overview.svelte';
-import { ROUTE_VIEWS, type ViewName } from './route-views';
+import type { ViewName } from './route-views';
 
 export type { ViewName };
 
@@ -36,9 +36,3 @@ export const views = {
 	events: ref(EventsView),
 	methodology: ref(Methodology)
 } satisfies Record<ViewName, ViewRef<unknown>>;
-
-/** Resolves once the view of a route is loaded (at once here: every view is bundled in). */
-export async function loadRouteView(routeId: string | null): Promise<void> {
-	const name = routeId ? ROUTE_VIEWS[routeId] : undefined;
-	if (name) await views[name].load();
-}
