@@ -102,3 +102,42 @@ test('budget: the overview HTML ≤ 150 KB', async () => {
 		);
 	}
 });
+
+/**
+ * Main-thread work as a page opens (vite.config.ts): every script carries V8's compile hint, so Chromium
+ * compiles it off the main thread while it downloads, and SvelteKit's start does not append preload links
+ * for route nodes (its eager import of the error page's node did, costing more than the start itself on a
+ * slow phone). Times are measured by `npm run lighthouse`, not here; these are the two settings behind them.
+ */
+for (const path of ['/zh/events', '/en']) {
+	test(`opening ${path}: scripts carry the compile hint; no preload links are added for route nodes`, async ({
+		page
+	}) => {
+		const scripts = new Map<string, string>();
+		page.on('response', async (res) => {
+			const url = new URL(res.url());
+			if (res.request().resourceType() === 'script' || url.pathname.endsWith('.js'))
+				scripts.set(url.pathname, await res.text().catch(() => ''));
+		});
+		const html = await (await page.request.get(path)).text();
+		await page.goto(path, { waitUntil: 'networkidle' });
+		const opened = [...scripts].filter(([p]) => p.startsWith('/_app/immutable/'));
+		expect(opened.length, 'the page loads its scripts').toBeGreaterThan(3);
+		const unhinted = opened.filter(([, body]) => !body.startsWith('//# allFunctionsCalledOnLoad\n'));
+		expect(
+			unhinted.map(([p]) => p),
+			'scripts without the compile hint on their first line'
+		).toEqual([]);
+		const inHtml = new Set(
+			[...html.matchAll(/<link\b[^>]*>/g)]
+				.filter((m) => m[0].includes('rel="modulepreload"'))
+				.map((m) => /href="([^"]+)"/.exec(m[0])?.[1] ?? '')
+		);
+		expect(inHtml.size, 'the prerendered page preloads its own chunks').toBeGreaterThan(3);
+		const now = await page.$$eval('head link[rel="modulepreload"]', (links) =>
+			links.map((l) => new URL(l.getAttribute('href') ?? '', location.href).pathname)
+		);
+		const addedNodes = now.filter((href) => !inHtml.has(href) && /\/nodes\/\d+\./.test(href));
+		expect(addedNodes, 'preload links the start appended for route nodes').toEqual([]);
+	});
+}
