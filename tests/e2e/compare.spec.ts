@@ -107,7 +107,10 @@ test.describe('compare', () => {
 
 	test('a keyboard-only walk: find, add, open a mark', async ({ page }) => {
 		await page.goto('/en/compare?cities=shanghai,beijing');
-		await page.getByLabel('Find a city to add').focus();
+		// the finder shows once the page's frame can hear it (app.css `.js-only`): a reader reaches for it then
+		const finder = page.getByLabel('Find a city to add');
+		await expect(finder).toBeVisible();
+		await finder.focus();
 		await page.keyboard.type('shenz');
 		await page.keyboard.press('Enter');
 		await expect.poll(() => chosen(page)).toEqual(['shanghai', 'beijing', 'shenzhen']);
