@@ -114,13 +114,15 @@ for (const path of ['/zh/events', '/en']) {
 		page
 	}) => {
 		const scripts = new Map<string, string>();
-		page.on('response', async (res) => {
+		const reading: Promise<void>[] = [];
+		page.on('response', (res) => {
 			const url = new URL(res.url());
 			if (res.request().resourceType() === 'script' || url.pathname.endsWith('.js'))
-				scripts.set(url.pathname, await res.text().catch(() => ''));
+				reading.push(res.text().then((body) => void scripts.set(url.pathname, body)));
 		});
 		const html = await (await page.request.get(path)).text();
 		await page.goto(path, { waitUntil: 'networkidle' });
+		await Promise.all(reading);
 		const opened = [...scripts].filter(([p]) => p.startsWith('/_app/immutable/'));
 		expect(opened.length, 'the page loads its scripts').toBeGreaterThan(3);
 		const unhinted = opened.filter(([, body]) => !body.startsWith('//# allFunctionsCalledOnLoad\n'));
