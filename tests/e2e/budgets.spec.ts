@@ -62,6 +62,10 @@ for (const path of PAGES) {
 		});
 		await page.goto(path, { waitUntil: 'networkidle' });
 		await expect(page.locator('svg.chart, main h1').first()).toBeVisible();
+		// the frame has started (its dataset switcher is drawn by the script only), and what it fetched is in:
+		// on a busy machine the network can fall idle before the app's start requests its strings and data
+		await expect(page.getByTestId('dataset-switcher')).toBeVisible();
+		await page.waitForLoadState('networkidle');
 		const opened = new Map(js);
 		// then use the page the way a reader does first: hover a mark (or the events filters, or the title),
 		// which loads and wakes the view
