@@ -2,6 +2,9 @@ import { describe, expect, it } from 'vitest';
 import { en } from '../../src/lib/i18n/messages/en';
 import { zh } from '../../src/lib/i18n/messages/zh';
 import {
+	CHART_EVENT_COUNT,
+	CITY_EVENT_COUNT,
+	countPhrase,
 	formatMonth,
 	formatNumber,
 	localeFromPath,
@@ -60,6 +63,21 @@ describe('formatting', () => {
 	it('formats numbers per locale', () => {
 		expect(formatNumber('en', 1234567)).toBe('1,234,567');
 		expect(formatNumber('zh', 1234.5, 1)).toBe('1,234.5');
+	});
+});
+
+describe('countPhrase()', () => {
+	it('uses the form for one, the general form with the number formatted, and none only where given', () => {
+		expect(countPhrase('en', 1, CHART_EVENT_COUNT)).toBe(en['chart.eventCountOne']);
+		expect(countPhrase('en', 1234, CHART_EVENT_COUNT)).toBe(
+			en['chart.eventCount'].replace('{count}', '1,234')
+		);
+		expect(countPhrase('en', 0, CHART_EVENT_COUNT)).toBe(en['chart.eventCount'].replace('{count}', '0'));
+		expect(countPhrase('en', 0, CITY_EVENT_COUNT)).toBe(en['city.eventCountNone']);
+		expect(countPhrase('zh', 0, CITY_EVENT_COUNT)).toBe(zh['city.eventCountNone']);
+		expect(countPhrase('zh', 1, CITY_EVENT_COUNT)).toBe(zh['city.eventCountOne']);
+		expect(countPhrase('zh', 12, CITY_EVENT_COUNT)).toBe(zh['city.eventCount'].replace('{count}', '12'));
+		expect(countPhrase('en', 2, CITY_EVENT_COUNT)).not.toBe(countPhrase('en', 1, CITY_EVENT_COUNT));
 	});
 });
 

@@ -65,6 +65,30 @@ export function hasMessage(locale: Locale, key: string): key is MessageKey {
 	return key in catalogue(locale);
 }
 
+/** The message keys of a count in words: the form for one, the general one (with `{count}`), and
+ * optionally one for none ("no events"). */
+export interface CountForms {
+	one: MessageKey;
+	other: MessageKey;
+	none?: MessageKey;
+}
+
+/** A count in words, with the catalogue's own forms for one (and none, where it has one), the number
+ * formatted for the language: "1 event", "1,234 events", "暂无事件". */
+export function countPhrase(locale: Locale, n: number, forms: CountForms): string {
+	if (n === 0 && forms.none) return t(locale, forms.none);
+	if (n === 1) return t(locale, forms.one);
+	return t(locale, forms.other, { count: formatNumber(locale, n) });
+}
+
+/** The events counted on a chart ("12 events") and on the city pages (which also say "no events"). */
+export const CHART_EVENT_COUNT: CountForms = { one: 'chart.eventCountOne', other: 'chart.eventCount' };
+export const CITY_EVENT_COUNT: CountForms = {
+	one: 'city.eventCountOne',
+	other: 'city.eventCount',
+	none: 'city.eventCountNone'
+};
+
 /** Binds `t` to one language, for components. */
 export function translator(locale: Locale) {
 	return (key: MessageKey, params?: Params) => t(locale, key, params);
