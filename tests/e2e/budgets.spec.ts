@@ -75,6 +75,8 @@ for (const path of PAGES) {
 			.first()
 			.hover({ timeout: 2000 })
 			.catch(() => {});
+		// the view has woken (its code loaded and hydrated), so "in use" counts it
+		await expect(page.locator('.view-root')).toHaveAttribute('data-view', 'live');
 		await page.waitForLoadState('networkidle');
 		await page.waitForTimeout(300);
 		await page.waitForLoadState('networkidle');
