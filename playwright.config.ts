@@ -1,4 +1,5 @@
 import { defineConfig, devices } from '@playwright/test';
+import { CHROMIUM_FLAGS } from './scripts/find-chromium.js';
 
 const PORT = Number(process.env.E2E_PORT ?? 4174);
 
@@ -14,16 +15,8 @@ export default defineConfig({
 		trace: 'off',
 		launchOptions: {
 			executablePath: process.env.CHROMIUM_PATH ?? '/usr/bin/chromium',
-			args: [
-				'--no-sandbox',
-				'--disable-gpu',
-				'--disable-quic',
-				'--no-first-run',
-				'--disable-background-networking',
-				'--disable-component-update',
-				'--disable-sync',
-				'--font-render-hinting=none'
-			]
+			// the flags every headless Chromium run here uses, and text rendered the same on every machine
+			args: [...CHROMIUM_FLAGS, '--font-render-hinting=none']
 		}
 	},
 	projects: [{ name: 'chromium', use: { ...devices['Desktop Chrome'], channel: undefined } }],
