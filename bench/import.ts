@@ -21,7 +21,7 @@
  * /usr/bin/chromium) and builds the site first when build/ is missing or older than the sources. Serves
  * it on BENCH_PORT (default 4181). RUNS_100K / RUNS_1M set the number of browser runs (default 5 / 3).
  */
-import { spawn, type ChildProcess } from 'node:child_process';
+import type { ChildProcess } from 'node:child_process';
 import { existsSync, readdirSync, readFileSync, rmSync, statSync, writeFileSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
@@ -35,6 +35,7 @@ import { importFiles } from '../src/lib/import/pipeline';
 import { writeManyRows } from '../tests/fixtures/import/many';
 import playwrightConfig from '../playwright.config';
 import { findChromium } from '../scripts/find-chromium.js';
+import { startSite } from '../scripts/start-site.js';
 
 setFlagsFromString('--expose-gc');
 const gc = runInNewContext('gc') as () => void;
@@ -92,22 +93,15 @@ function nodeFigures(file: string, runs: number) {
 
 // -------------------------------------------------------------------------------------------- browser
 
+/** The built site (built first if it is missing or stale, which can take minutes). */
 async function serve(): Promise<ChildProcess> {
-	const server = spawn('node', ['scripts/serve.js', '--build-if-needed', '--port', String(PORT)], {
-		cwd: root,
-		stdio: ['ignore', 'ignore', 'inherit']
+	const { server } = await startSite({
+		port: PORT,
+		buildIfNeeded: true,
+		probe: '/en/import',
+		stderr: 'inherit'
 	});
-	const deadline = Date.now() + 300_000; // a build may come first
-	for (;;) {
-		if (server.exitCode !== null) throw new Error(`the server stopped (exit ${server.exitCode})`);
-		try {
-			if ((await fetch(`${BASE}/en/import`)).ok) return server;
-		} catch {
-			// not listening yet
-		}
-		if (Date.now() > deadline) throw new Error('the server did not start');
-		await new Promise((r) => setTimeout(r, 500));
-	}
+	return server;
 }
 
 /** CPU seconds and pids of the renderer processes. */

@@ -14,11 +14,11 @@
  *
  * Run: npm run build && npm run bench -- interaction   (INTERACTION_RUNS=n, default 7)
  */
-import { spawn } from 'node:child_process';
 import { existsSync, statSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import type { Page } from '@playwright/test';
+import { startSite } from '../scripts/start-site.js';
 import { launch } from './render/browser';
 import { machineLine, median, ms, overloaded, root, today, writeSection } from './render/report';
 
@@ -204,23 +204,7 @@ const MEASURES: Measure[] = [
 let field: string | null = null;
 
 const loadStart = os.loadavg()[0];
-const server = spawn(process.execPath, [path.join(root, 'scripts', 'serve.js'), '--port', String(PORT)], {
-	cwd: root,
-	stdio: 'ignore'
-});
-const stopServer = () => {
-	if (server.exitCode === null) server.kill();
-};
-process.on('exit', stopServer);
-for (let i = 0; ; i++) {
-	try {
-		if ((await fetch(`${BASE}/`)).ok) break;
-	} catch {
-		// not listening yet
-	}
-	if (i > 100) throw new Error(`the site server did not start on port ${PORT}`);
-	await new Promise((r) => setTimeout(r, 100));
-}
+const { stop: stopServer } = await startSite({ port: PORT });
 
 const browser = await launch();
 const version = browser.version();

@@ -4,12 +4,12 @@
  * and zero non-2xx responses, and writes the "Static server under load" section of BENCHMARKS.md.
  * Needs a build (`npm run build`); traffic goes only to 127.0.0.1.
  */
-import { spawn } from 'node:child_process';
 import { existsSync, readFileSync, writeFileSync } from 'node:fs';
 import { cpus, loadavg } from 'node:os';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import autocannon from 'autocannon';
+import { startSite } from '../scripts/start-site.js';
 
 const root = join(dirname(fileURLToPath(import.meta.url)), '..');
 const PORT = 4188;
@@ -20,26 +20,6 @@ const TARGETS = ['/zh', '/data/events.json'];
 if (!existsSync(join(root, 'build', 'index.html'))) {
 	console.error('No build: run `npm run build` first.');
 	process.exit(1);
-}
-
-const server = spawn('node', ['scripts/serve.js', '--port', String(PORT), '--host', '127.0.0.1'], {
-	cwd: root,
-	stdio: ['ignore', 'ignore', 'inherit']
-});
-const stop = () => server.kill('SIGTERM');
-process.on('exit', stop);
-
-async function waitForServer() {
-	for (let i = 0; i < 150; i++) {
-		try {
-			const res = await fetch(`http://127.0.0.1:${PORT}/zh`);
-			if (res.ok) return;
-		} catch (e) {
-			if (i === 149) console.error(e);
-		}
-		await new Promise((r) => setTimeout(r, 200));
-	}
-	throw new Error('server did not start');
 }
 
 interface Row {
@@ -72,7 +52,7 @@ async function hit(path: string): Promise<Row> {
 	};
 }
 
-await waitForServer();
+const { stop } = await startSite({ port: PORT, host: '127.0.0.1', probe: '/zh', stderr: 'inherit' });
 const load = loadavg()[0];
 const rows: Row[] = [];
 for (const path of TARGETS) {

@@ -12,12 +12,13 @@
  *
  * Usage: npm run build && npm run lighthouse [-- --port 4183]
  */
-import { spawn, spawnSync } from 'node:child_process';
+import { spawnSync } from 'node:child_process';
 import { existsSync, mkdirSync, readFileSync, statSync, writeFileSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { CHROMIUM_FLAGS, findChromium } from './find-chromium.js';
+import { startSite } from './start-site.js';
 
 const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
 const args = process.argv.slice(2);
@@ -69,26 +70,10 @@ const builtAt = statSync(path.join(root, 'build', 'index.html')).mtime;
 // the site
 
 const loadStart = os.loadavg()[0];
-const server = spawn(process.execPath, [path.join(root, 'scripts', 'serve.js'), '--port', String(PORT)], {
-	cwd: root,
-	stdio: 'ignore'
+const { stop: stopServer } = await startSite({ port: PORT }).catch((e) => {
+	console.error(`${e.message}.`);
+	process.exit(1);
 });
-const stopServer = () => {
-	if (server.exitCode === null) server.kill();
-};
-process.on('exit', stopServer);
-for (let i = 0; ; i++) {
-	try {
-		if ((await fetch(`${BASE}/`)).ok) break;
-	} catch {
-		// not listening yet
-	}
-	if (i > 100) {
-		console.error(`The site server did not start on port ${PORT}.`);
-		process.exit(1);
-	}
-	await new Promise((r) => setTimeout(r, 100));
-}
 
 // ---------------------------------------------------------------------------------------------
 // lighthouse, one page at a time (they would compete for the machine's cores)
