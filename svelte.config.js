@@ -5,7 +5,8 @@ import { readFileSync } from 'node:fs';
 
 /**
  * The one inline script of app.html (it notes a reader's first presses and keys before the page's script
- * runs), allowed by its hash so the policy needs no 'unsafe-inline'.
+ * runs, and remembers the language switch's choice), allowed by its hash so the policy needs no
+ * 'unsafe-inline'.
  */
 const appHtml = readFileSync(new URL('./src/app.html', import.meta.url), 'utf8');
 const earlyScript = /<script>([\s\S]*?)<\/script>/.exec(appHtml)?.[1] ?? '';

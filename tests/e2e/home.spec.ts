@@ -55,4 +55,24 @@ test.describe('home page', () => {
 		await expect(page).toHaveURL(/\/zh$/, { timeout: 15_000 });
 		await ctx.close();
 	});
+
+	test("the language choice is remembered when made before the page's script has run", async ({
+		browser
+	}) => {
+		const ctx = await browser.newContext({ locale: 'en-US' });
+		const page = await ctx.newPage();
+		// the page's scripts arrive late: the reader follows the link before the app has started
+		await page.route('**/_app/**/*.js', async (route) => {
+			await new Promise((resolve) => setTimeout(resolve, 3000));
+			await route.continue().catch(() => {});
+		});
+		await page.goto('/en', { waitUntil: 'domcontentloaded' });
+		await expect(page.locator('html')).not.toHaveClass(/js-ready/);
+		await page.getByTestId('lang-switch').click();
+		await expect(page).toHaveURL(/\/zh$/);
+		await page.unroute('**/_app/**/*.js');
+		await page.goto('/');
+		await expect(page).toHaveURL(/\/zh$/, { timeout: 15_000 });
+		await ctx.close();
+	});
 });
