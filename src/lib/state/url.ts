@@ -6,14 +6,30 @@
  * forward, and a shared link all reproduce the view.
  */
 
-export type NoticeReason = 'unknown' | 'malformed' | 'duplicate' | 'tooMany' | 'tooFew' | 'outOfRange';
+export type NoticeReason =
+	| 'unknown'
+	| 'malformed'
+	| 'duplicate'
+	| 'tooMany'
+	| 'tooFew'
+	| 'outOfRange'
+	/** Stands for `count` further problems in `param` that are not listed one by one. */
+	| 'more';
 
 export interface UrlNotice {
 	param: string;
 	/** The offending value, cleaned of control characters and shortened for display. */
 	value: string;
 	reason: NoticeReason;
+	/** For `more`: how many problems it stands for. */
+	count?: number;
 }
+
+/**
+ * At most this many notices are listed for one parameter; the rest are counted in one `more` notice, so a
+ * crafted address of thousands of bad items costs no more to show than a short one.
+ */
+export const MAX_NOTICES_PER_PARAM = 5;
 
 export interface Parsed<T> {
 	value: T;
@@ -22,11 +38,17 @@ export interface Parsed<T> {
 
 const MAX_SHOWN = 40;
 
-/** A raw value made safe to show: control and bidi-override characters removed, length capped. */
-export function displayValue(raw: string): string {
-	// eslint-disable-next-line no-control-regex
-	const clean = raw.replace(/[\u0000-\u001f\u007f-\u009f\u200b-\u200f\u202a-\u202e\u2066-\u2069]/g, '');
-	return clean.length > MAX_SHOWN ? clean.slice(0, MAX_SHOWN) + '…' : clean;
+// C0 and C1 controls, DEL, zero-width characters and marks, bidi embeddings, overrides and isolates, BOM
+// eslint-disable-next-line no-control-regex
+const UNSHOWABLE = /[\u0000-\u001f\u007f-\u009f\u200b-\u200f\u2028-\u202e\u2060-\u2069\ufeff]/g;
+
+/** A raw value made safe to show: control, zero-width and bidi characters removed, length capped. */
+export function displayValue(raw: string, max = MAX_SHOWN): string {
+	// only the head can be shown: clean a bounded slice, so a megabyte value costs no more than a short one
+	const head = raw.slice(0, max * 8);
+	const chars = Array.from(head.replace(UNSHOWABLE, ''));
+	const cut = chars.length > max || head.length < raw.length;
+	return cut ? chars.slice(0, max).join('') + '…' : chars.join('');
 }
 
 const notice = (param: string, value: string, reason: NoticeReason): UrlNotice => ({
@@ -47,25 +69,70 @@ export function parseIdList(
 ): Parsed<string[] | null> {
 	const all = params.getAll(param);
 	if (all.length === 0) return { value: null, notices: [] };
-	const notices: UrlNotice[] = [];
+	const notices = new NoticeList(param);
 	const value: string[] = [];
-	for (const part of all.join(',').split(',')) {
-		const id = part.trim().toLowerCase();
+	const taken = new Set<string>();
+	let emptyNoted = false;
+	// one pass over the items, each looked up in sets: linear in the length of the address, and an empty
+	// item (most of a crafted address) costs no string at all
+	const joined = all.join(',');
+	const doubleComma = joined.includes(',,');
+	for (let start = 0; start <= joined.length;) {
+		let end = joined.indexOf(',', start);
+		if (end === -1) end = joined.length;
+		const part = end === start ? '' : joined.slice(start, end);
+		start = end + 1;
+		const id = part && part.trim().toLowerCase();
 		if (!id) {
-			if (part.length || all.join(',').includes(',,')) notices.push(notice(param, part, 'malformed'));
+			// one notice for all empty items; a leading or trailing comma alone is no mistake
+			if (!emptyNoted && (part.length || doubleComma)) {
+				notices.add(part, 'malformed');
+				emptyNoted = true;
+			}
 			continue;
 		}
-		if (!known.has(id)) notices.push(notice(param, part, 'unknown'));
-		else if (value.includes(id)) notices.push(notice(param, part, 'duplicate'));
-		else if (value.length >= max) notices.push(notice(param, part, 'tooMany'));
-		else value.push(id);
+		if (!known.has(id)) notices.add(part, 'unknown');
+		else if (taken.has(id)) notices.add(part, 'duplicate');
+		else if (value.length >= max) notices.add(part, 'tooMany');
+		else {
+			value.push(id);
+			taken.add(id);
+		}
 	}
-	// one notice for a run of empty items is enough
-	const deduped = notices.filter(
-		(n, i) => n.reason !== 'malformed' || notices.findIndex((m) => m.reason === 'malformed') === i
-	);
-	if (value.length < min && value.length > 0) deduped.push(notice(param, value.join(','), 'tooFew'));
-	return { value, notices: deduped };
+	if (value.length < min && value.length > 0) notices.add(value.join(','), 'tooFew');
+	return { value, notices: notices.list() };
+}
+
+/** Notices for one parameter: the first few listed, the rest counted in one `more` notice. */
+class NoticeList {
+	#param: string;
+	#shown: UrlNotice[] = [];
+	#more = 0;
+	constructor(param: string) {
+		this.#param = param;
+	}
+	add(value: string, reason: NoticeReason) {
+		if (this.#shown.length < MAX_NOTICES_PER_PARAM) this.#shown.push(notice(this.#param, value, reason));
+		else this.#more++;
+	}
+	list(): UrlNotice[] {
+		return this.#more
+			? [...this.#shown, { param: this.#param, value: '', reason: 'more', count: this.#more }]
+			: this.#shown;
+	}
+}
+
+/**
+ * Notices from several parameters for display: at most `max` listed, the rest folded into one `more` notice
+ * that counts every problem it stands for (its own `more` notices included).
+ */
+export function capNotices(notices: readonly UrlNotice[], max = 8): UrlNotice[] {
+	const count = (n: UrlNotice) => (n.reason === 'more' ? (n.count ?? 0) : 1);
+	const listed = notices.filter((n) => n.reason !== 'more');
+	if (listed.length <= max && listed.length === notices.length) return [...notices];
+	const shown = listed.slice(0, max);
+	const rest = notices.reduce((sum, n) => sum + count(n), 0) - shown.length;
+	return rest > 0 ? [...shown, { param: '', value: '', reason: 'more', count: rest }] : shown;
 }
 
 /** One value from a fixed set; anything else falls back with a notice. */
@@ -109,9 +176,10 @@ export function parseFlag(params: URLSearchParams, param: string, fallback: bool
 export function parseText(params: URLSearchParams, param: string, maxLength = 200): Parsed<string> {
 	const raw = params.get(param);
 	if (raw === null) return { value: '', notices: [] };
-	// eslint-disable-next-line no-control-regex
-	const clean = raw.replace(/[\u0000-\u001f\u007f\u202a-\u202e\u2066-\u2069]/g, '');
-	if (clean.length > maxLength) {
+	// past a bounded head nothing is kept, so nothing past it is read
+	const head = raw.slice(0, maxLength * 8);
+	const clean = head.replace(UNSHOWABLE, '');
+	if (clean.length > maxLength || head.length < raw.length) {
 		return { value: clean.slice(0, maxLength), notices: [notice(param, raw, 'outOfRange')] };
 	}
 	return { value: clean, notices: [] };

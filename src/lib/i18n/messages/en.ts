@@ -118,6 +118,8 @@ const base = {
 	'notice.tooMany': 'Only {max} can be shown at once; “{value}” was left out.',
 	'notice.tooFew': 'At least {min} are needed in “{param}”; the default view is shown instead.',
 	'notice.outOfRange': '“{value}” in “{param}” is out of range; it was left out.',
+	'notice.moreOne': 'One more problem is not listed.',
+	'notice.more': '{count} more problems are not listed.',
 	'notice.dismiss': 'Dismiss',
 	'notFound.title': 'Page not found',
 	'notFound.body': 'There is no page at this address.',

@@ -111,6 +111,8 @@ const base: Record<BaseKey, string> = {
 	'notice.tooMany': '最多可同时显示 {max} 项，“{value}”已忽略。',
 	'notice.tooFew': '“{param}”至少需要 {min} 项，现显示默认视图。',
 	'notice.outOfRange': '“{param}”中的“{value}”超出范围，已忽略。',
+	'notice.moreOne': '另有 1 处问题未逐条列出。',
+	'notice.more': '另有 {count} 处问题未逐条列出。',
 	'notice.dismiss': '关闭',
 	'notFound.title': '页面不存在',
 	'notFound.body': '此地址没有页面。',
