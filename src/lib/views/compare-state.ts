@@ -45,12 +45,15 @@ export function searchKey(s: string): string {
 		.replace(/[\s\-'’·]/g, '');
 }
 
+/** Longest text the city finder reads: no city name is near it, and a pasted page costs nothing. */
+export const MAX_FINDER_QUERY = 64;
+
 /**
  * Cities matching a query by Chinese name, English name or pinyin; prefix matches first, then
- * substring matches, each in dataset order.
+ * substring matches, each in dataset order. Only the first `MAX_FINDER_QUERY` characters are read.
  */
 export function findCities(ds: Dataset, query: string, exclude: readonly string[] = [], limit = 8): City[] {
-	const q = searchKey(query);
+	const q = searchKey(query.slice(0, MAX_FINDER_QUERY));
 	if (!q) return [];
 	const scored: { city: City; score: number; i: number }[] = [];
 	ds.cities.forEach((city, i) => {

@@ -11,6 +11,7 @@ export const en = {
 	'compare.picker.add': 'Add {city}',
 	'compare.picker.full': 'Four cities are the most that fit side by side. Remove one to add another.',
 	'compare.picker.none': 'No city matches “{query}”.',
+	'compare.picker.already': '{city} is already compared.',
 	'compare.picker.results': 'Matching cities',
 	'compare.chosen': 'Cities compared',
 	'compare.remove': 'Remove {city}',

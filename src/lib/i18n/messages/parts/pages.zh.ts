@@ -12,6 +12,7 @@ export const zh: Record<keyof typeof en, string> = {
 	'compare.picker.add': '添加{city}',
 	'compare.picker.full': '最多并排比较四座城市。请先移除一座再添加。',
 	'compare.picker.none': '没有与“{query}”匹配的城市。',
+	'compare.picker.already': '{city}已在比较之中。',
 	'compare.picker.results': '匹配的城市',
 	'compare.chosen': '正在比较的城市',
 	'compare.remove': '移除{city}',
