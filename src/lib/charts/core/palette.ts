@@ -24,20 +24,29 @@ export const CATEGORICAL = [
 	'#F0E442' // yellow
 ] as const;
 
-/** Colours for the four built-in city clusters, then the categorical set for any others. */
-export const CLUSTER_COLOURS: Record<string, string> = {
-	yrd: '#0072B2',
-	jjj: '#D55E00',
-	gba: '#009E73',
-	cy: '#CC79A7'
-};
+/**
+ * Colours for the four built-in city clusters, then the categorical set for any others. A `Map`, so an
+ * imported cluster id such as `constructor` or `__proto__` finds nothing rather than a built-in property.
+ */
+export const CLUSTER_COLOURS: ReadonlyMap<string, string> = new Map([
+	['yrd', '#0072B2'],
+	['jjj', '#D55E00'],
+	['gba', '#009E73'],
+	['cy', '#CC79A7']
+]);
+
+/** A position in the categorical set for any order (negative, fractional, NaN or huge orders included). */
+function categorical(order: number): string {
+	const i = Number.isFinite(order) ? Math.trunc(order) % CATEGORICAL.length : 0;
+	return CATEGORICAL[(i + CATEGORICAL.length) % CATEGORICAL.length];
+}
 
 export function clusterColour(clusterId: string, order = 0): string {
-	return CLUSTER_COLOURS[clusterId] ?? CATEGORICAL[(order + 4) % CATEGORICAL.length];
+	return CLUSTER_COLOURS.get(clusterId) ?? categorical(order + 4);
 }
 
 export function categoryColour(order: number): string {
-	return CATEGORICAL[order % CATEGORICAL.length];
+	return categorical(order);
 }
 
 /** Match-strength fills for the city × industry matrix: dark to light, with a pattern for 'broad'. */
