@@ -52,6 +52,29 @@ export class StoreUnavailable extends Error {
 	}
 }
 
+/** Why a dataset could not be written: the reader is told which, in their language. */
+export type SaveFailure =
+	/** The browser's storage for this site is full (or, in some private windows, tiny). */
+	| 'quota'
+	/** The dataset is too large for the browser to copy into storage (structured clone or memory). */
+	| 'tooLarge'
+	/** Anything else: a closed or blocked database, a browser bug. */
+	| 'failed';
+
+/** The failure a write error amounts to. Pure: reads only the error's name and message. */
+export function saveFailure(error: unknown): SaveFailure {
+	const name = error instanceof Error || error instanceof DOMException ? error.name : '';
+	const message = error instanceof Error || error instanceof DOMException ? error.message : String(error);
+	if (name === 'QuotaExceededError' || /quota/i.test(message)) return 'quota';
+	if (
+		name === 'DataCloneError' ||
+		name === 'RangeError' ||
+		/too large|allocation|out of memory/i.test(message)
+	)
+		return 'tooLarge';
+	return 'failed';
+}
+
 const promised = <T>(request: IDBRequest<T>): Promise<T> =>
 	new Promise((resolve, reject) => {
 		request.onsuccess = () => resolve(request.result);
@@ -177,8 +200,15 @@ export async function loadSaved(id: string): Promise<PackedDataset> {
 export function addSaved({ meta, packed }: SavedDataset): Promise<void> {
 	const write = (db: IDBDatabase) => {
 		const tx = db.transaction(['meta', 'data'], 'readwrite');
-		tx.objectStore('meta').add(meta);
-		tx.objectStore('data').add(packed, meta.id);
+		try {
+			tx.objectStore('meta').add(meta);
+			// a dataset too large to copy is refused here, at once (DataCloneError), not by the transaction
+			tx.objectStore('data').add(packed, meta.id);
+		} catch (e) {
+			// the meta record alone would later read as a damaged dataset: write nothing
+			tx.abort();
+			throw e;
+		}
 		return done(tx);
 	};
 	if (opened) {

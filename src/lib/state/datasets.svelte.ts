@@ -6,7 +6,9 @@
  *
  * Saved datasets live in IndexedDB (`$lib/import/store`, loaded on demand so pages that never touch
  * imported data do not pay for it). Where IndexedDB is unavailable, datasets are kept in memory for the
- * session and `storage` says so. A saved dataset that cannot be read (damaged, or saved by another
+ * session and `storage` says so. A dataset whose own write fails (storage full, too large to copy) is
+ * kept in memory for the session and listed in `sessionOnly`; the store and every other saved dataset
+ * carry on as before. A saved dataset that cannot be read (damaged, or saved by another
  * version) is listed in `unreadable`, never shown, and can be deleted. Datasets are immutable: switching
  * builds or reuses a whole Dataset object, never edits one, because the aggregation engine caches its
  * work per object.
@@ -15,9 +17,12 @@ import { browser } from '$app/environment';
 import { builtinDataset } from '$lib/data/builtin';
 import type { Dataset } from '$lib/data/types';
 import type { PackedDataset } from '$lib/import/pack';
-import type { SavedDataset, SavedMeta, Unreadable } from '$lib/import/store';
+import type { SavedDataset, SavedMeta, SaveFailure, Unreadable } from '$lib/import/store';
 
-export type { SavedMeta, Unreadable };
+export type { SavedMeta, SaveFailure, Unreadable };
+
+/** Where `add` kept a dataset, and why not in the browser's storage when it could not. */
+export type SaveResult = { kept: 'saved' } | { kept: 'session'; reason: SaveFailure | 'unavailable' };
 export const BUILTIN_ID = 'builtin';
 const ACTIVE_KEY = 'dataset.active';
 /** How long a deleted dataset can be brought back. */
@@ -61,6 +66,8 @@ class DatasetStore {
 	deleted: SavedMeta | null = $state.raw(null);
 	/** Saved datasets that could not be read, until deleted or dismissed. */
 	unreadable: Unreadable[] = $state.raw([]);
+	/** Ids of datasets kept for this session only, because their write failed. */
+	sessionOnly: ReadonlySet<string> = $state.raw(new Set());
 
 	#memory = new Map<string, SavedDataset>();
 	#opened = new Map<string, Dataset>();
@@ -82,6 +89,11 @@ class DatasetStore {
 
 	get isBuiltin(): boolean {
 		return this.active === builtinDataset;
+	}
+
+	/** True when a dataset lasts for this session only (no storage here, or its own write failed). */
+	isSessionOnly(id: string): boolean {
+		return this.storage === 'memory' || this.sessionOnly.has(id);
 	}
 
 	/** Reads the saved list and reopens the remembered dataset. Safe to call more than once. */
@@ -109,7 +121,9 @@ class DatasetStore {
 	}
 
 	async #packed(id: string): Promise<PackedDataset | null> {
-		if (this.storage === 'memory') return this.#memory.get(id)?.packed ?? null;
+		const kept = this.#memory.get(id);
+		if (kept) return kept.packed;
+		if (this.storage === 'memory') return null;
 		const { loadSaved } = await store();
 		return loadSaved(id);
 	}
@@ -149,10 +163,12 @@ class DatasetStore {
 	/** Deletes a saved dataset that could not be read; false when even that failed. */
 	async removeUnreadable(entry: Unreadable): Promise<boolean> {
 		try {
-			if (this.storage === 'indexeddb') {
+			if (typeof entry.key === 'string' && this.#memory.delete(entry.key)) {
+				// kept for the session only: nothing stored to delete
+			} else if (this.storage === 'indexeddb') {
 				const { deleteSaved } = await store();
 				await deleteSaved(entry.key);
-			} else if (typeof entry.key === 'string') this.#memory.delete(entry.key);
+			}
 		} catch {
 			return false;
 		}
@@ -196,9 +212,10 @@ class DatasetStore {
 	/**
 	 * Keeps a newly imported dataset (IndexedDB, or memory when unavailable) and shows it. Nothing
 	 * existing is touched: the write adds new records only. `dataset` may be given as a function that
-	 * builds the records from `packed`: it then runs while the browser writes.
+	 * builds the records from `packed`: it then runs while the browser writes. When the write fails, the
+	 * dataset is kept for this session and the result says why; other saved datasets stay as they are.
 	 */
-	async add(meta: SavedMeta, packed: PackedDataset, dataset: Dataset | (() => Dataset)): Promise<void> {
+	async add(meta: SavedMeta, packed: PackedDataset, dataset: Dataset | (() => Dataset)): Promise<SaveResult> {
 		await this.init();
 		let writing: Promise<void> | null = null;
 		if (this.storage === 'indexeddb') {
@@ -206,45 +223,48 @@ class DatasetStore {
 			writing = addSaved({ meta, packed });
 		}
 		const records = typeof dataset === 'function' ? dataset() : dataset;
+		let result: SaveResult = { kept: 'saved' };
 		if (writing) {
 			try {
 				await writing;
-			} catch {
-				// quota or a closed database: keep it for this session
-				this.storage = 'memory';
-				this.#memory.set(meta.id, { meta, packed });
+			} catch (e) {
+				const { saveFailure } = await store();
+				result = { kept: 'session', reason: saveFailure(e) };
 			}
-		} else this.#memory.set(meta.id, { meta, packed });
-		this.saved = [...this.saved, meta];
+		} else result = { kept: 'session', reason: 'unavailable' };
+		if (result.kept === 'session') {
+			this.#memory.set(meta.id, { meta, packed });
+			if (this.storage !== 'memory') this.sessionOnly = new Set([...this.sessionOnly, meta.id]);
+		}
+		this.saved = [...this.saved.filter((m) => m.id !== meta.id), meta];
 		this.#opened.clear();
 		this.#opened.set(meta.id, records);
 		this.active = records;
 		this.activeId = meta.id;
-		remember(meta.id);
+		// a session-only dataset cannot be reopened on the next visit
+		remember(result.kept === 'saved' ? meta.id : BUILTIN_ID);
+		return result;
 	}
 
 	async rename(id: string, name: string): Promise<void> {
 		const clean = name.trim().slice(0, 120);
 		if (!clean) return;
-		if (this.storage === 'indexeddb') {
+		const m = this.#memory.get(id);
+		if (m) this.#memory.set(id, { ...m, meta: { ...m.meta, name: clean } });
+		else if (this.storage === 'indexeddb') {
 			const { renameSaved } = await store();
 			await renameSaved(id, clean);
-		} else {
-			const m = this.#memory.get(id);
-			if (m) this.#memory.set(id, { ...m, meta: { ...m.meta, name: clean } });
 		}
 		this.saved = this.saved.map((m) => (m.id === id ? { ...m, name: clean } : m));
 	}
 
 	/** Deletes a saved dataset; it can be restored with `undo()` for UNDO_MS. */
 	async remove(id: string): Promise<void> {
-		let removed: SavedDataset | null;
-		if (this.storage === 'indexeddb') {
+		let removed: SavedDataset | null = this.#memory.get(id) ?? null;
+		if (removed) this.#memory.delete(id);
+		else if (this.storage === 'indexeddb') {
 			const { deleteSaved } = await store();
 			removed = await deleteSaved(id);
-		} else {
-			removed = this.#memory.get(id) ?? null;
-			this.#memory.delete(id);
 		}
 		this.saved = this.saved.filter((m) => m.id !== id);
 		this.#opened.delete(id);
@@ -268,7 +288,7 @@ class DatasetStore {
 		const u = this.#undo;
 		if (!u) return;
 		this.#clearUndo();
-		if (this.storage === 'indexeddb') {
+		if (this.storage === 'indexeddb' && !this.sessionOnly.has(u.saved.meta.id)) {
 			const { addSaved } = await store();
 			await addSaved(u.saved);
 		} else this.#memory.set(u.saved.meta.id, u.saved);

@@ -112,8 +112,6 @@ export const en = {
 	'import.downloadRejected': 'Download the rejected rows (CSV)',
 	'import.saving': 'Saving…',
 	'import.saved': 'Saved. Every page now shows “{name}”.',
-	'import.savedMemory':
-		'Kept for this session only: this browser does not allow saving data here. It is gone when you close the tab.',
 	'import.noStore':
 		'This browser does not allow saving data here (a private window?). The built-in data keeps working, and an import lasts until you close the tab.',
 	'import.next.compare': 'Compare {cities}',

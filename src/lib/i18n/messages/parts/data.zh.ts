@@ -110,7 +110,6 @@ export const zh: Record<keyof typeof en, string> = {
 	'import.downloadRejected': '下载被拒绝的行（CSV）',
 	'import.saving': '正在保存…',
 	'import.saved': '已保存。所有页面现在显示“{name}”。',
-	'import.savedMemory': '仅在本次会话中保留：本浏览器不允许在此保存数据，关闭标签页后即消失。',
 	'import.noStore':
 		'本浏览器不允许在此保存数据（可能是无痕窗口）。内置数据照常可用，导入的数据保留到关闭标签页为止。',
 	'import.next.compare': '对比{cities}',
