@@ -85,6 +85,7 @@ function notFound(req, res) {
 const server = createServer((req, res) => {
 	if (req.method !== 'GET' && req.method !== 'HEAD') {
 		res.statusCode = 405;
+		for (const [k, v] of Object.entries(SECURITY_HEADERS)) res.setHeader(k, v);
 		res.setHeader('Allow', 'GET, HEAD');
 		res.end();
 		return;
@@ -101,7 +102,30 @@ process.on('uncaughtException', (err) => {
 	}
 	throw err;
 });
-server.on('clientError', (err, socket) => socket.destroy(err));
+/**
+ * A request the parser refuses still gets an answer: 414 when its address alone is too long, 431 when its
+ * headers are (Node stops reading at 16 KB), 400 for anything else malformed; with the security headers,
+ * then the connection is closed.
+ */
+function refusal(err) {
+	if (err?.code !== 'HPE_HEADER_OVERFLOW') return [400, 'Bad Request'];
+	const raw = Buffer.isBuffer(err.rawPacket) ? err.rawPacket : Buffer.alloc(0);
+	const lineEnd = raw.indexOf('\r\n');
+	return lineEnd === -1 || lineEnd > 8192 ? [414, 'URI Too Long'] : [431, 'Request Header Fields Too Large'];
+}
+server.on('clientError', (err, socket) => {
+	if (!socket.writable || err?.code === 'ECONNRESET') {
+		socket.destroy();
+		return;
+	}
+	const [status, text] = refusal(err);
+	const headers = Object.entries({ ...SECURITY_HEADERS, 'Content-Type': 'text/plain; charset=utf-8' })
+		.map(([k, v]) => `${k}: ${v}\r\n`)
+		.join('');
+	socket.end(
+		`HTTP/1.1 ${status} ${text}\r\n${headers}Content-Length: ${text.length}\r\nConnection: close\r\n\r\n${text}`
+	);
+});
 
 server.listen(port, host, () => {
 	console.log(`Dashboard: http://localhost:${port}/`);
