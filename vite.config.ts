@@ -75,6 +75,8 @@ function modulePreloadDependencies(filename: string, deps: string[]): string[] {
 export default defineConfig({
 	plugins: [browserVariants(), sveltekit(), compileHints()],
 	build: { modulePreload: { resolveDependencies: modulePreloadDependencies } },
+	// workers are modules (created with `type: 'module'`): harfbuzzjs starts with a top-level await
+	worker: { format: 'es' },
 	test: {
 		projects: [
 			{

@@ -35,7 +35,11 @@ const base = {
 	'chart.showTable': 'Show as table',
 	'chart.hideTable': 'Hide table',
 	'chart.download': 'Download',
-	'chart.downloadSvg': 'SVG image',
+	'chart.downloadSvg': 'SVG, editable text',
+	'chart.downloadSvgHint': 'The words stay text you can edit; other tools draw them in their own fonts.',
+	'chart.downloadSvgShapes': 'SVG, text as shapes',
+	'chart.downloadSvgShapesHint':
+		'Looks the same everywhere (Inkscape, Illustrator, Word, a CMS), even without Chinese fonts; the words are drawn, not editable.',
 	'chart.downloadPng2': 'PNG image (2×)',
 	'chart.downloadPng4': 'PNG image (4×)',
 	'chart.downloadCsv': 'Data (CSV)',

@@ -32,7 +32,11 @@ const base: Record<BaseKey, string> = {
 	'chart.showTable': '以表格显示',
 	'chart.hideTable': '隐藏表格',
 	'chart.download': '下载',
-	'chart.downloadSvg': 'SVG 图像',
+	'chart.downloadSvg': 'SVG，文字可编辑',
+	'chart.downloadSvgHint': '文字保留为可编辑的文本；其他软件会用各自的字体显示。',
+	'chart.downloadSvgShapes': 'SVG，文字转为图形',
+	'chart.downloadSvgShapesHint':
+		'在任何软件中（Inkscape、Illustrator、Word、内容管理系统）显示一致，即使没有中文字体；文字为图形，不可编辑。',
 	'chart.downloadPng2': 'PNG 图像（2 倍）',
 	'chart.downloadPng4': 'PNG 图像（4 倍）',
 	'chart.downloadCsv': '数据（CSV）',

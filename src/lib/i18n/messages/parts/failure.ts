@@ -9,6 +9,9 @@ export const en = {
 	'download.status.selectLink': 'Copy the link below:',
 	'download.status.done': 'Downloaded',
 	'download.error.load': 'Part of the download could not be loaded. Check your connection and try again.',
+	'download.status.shapes': 'Drawing the text as shapes…',
+	'download.error.shapes':
+		'The text could not be drawn as shapes. Try again, or download the SVG with editable text.',
 	'download.error.font':
 		'The font could not be embedded. Try again, or untick “{option}” to download without it.',
 	'download.error.png': 'The PNG image could not be drawn. Try again, or download the SVG image.',

@@ -10,6 +10,8 @@ export const zh: Record<keyof typeof en, string> = {
 	'download.status.selectLink': '请复制下面的链接：',
 	'download.status.done': '已下载',
 	'download.error.load': '下载所需的部分未能加载。请检查网络连接后重试。',
+	'download.status.shapes': '正在将文字转为图形…',
+	'download.error.shapes': '未能将文字转为图形。请重试，或下载文字可编辑的 SVG。',
 	'download.error.font': '未能嵌入字体。请重试，或取消勾选“{option}”后下载。',
 	'download.error.png': '未能生成 PNG 图片。请重试，或改为下载 SVG 图片。',
 	'download.error.failed': '未能生成下载文件，请重试。',
