@@ -51,3 +51,25 @@ export function ensureChromium() {
 	);
 	process.exit(1);
 }
+
+/**
+ * `rsvg-convert` (librsvg, what many CMSs and converters use to turn SVG into PNG), for the export checks.
+ * Installed from Debian's `librsvg2-bin` when missing and we are root; otherwise stops with a message.
+ */
+export function ensureRsvg() {
+	let path = which('rsvg-convert');
+	if (path) return path;
+	const isRoot = typeof process.getuid === 'function' && process.getuid() === 0;
+	if (isRoot && existsSync('/usr/bin/apt-get')) {
+		console.log('No rsvg-convert found: installing Debian’s librsvg2-bin package…');
+		execSync('apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq librsvg2-bin', {
+			stdio: 'inherit'
+		});
+		path = which('rsvg-convert');
+		if (path) return path;
+	}
+	console.error(
+		'No rsvg-convert found for the export checks: install it (Debian/Ubuntu: `sudo apt-get install librsvg2-bin`) or put it on PATH.'
+	);
+	process.exit(1);
+}
