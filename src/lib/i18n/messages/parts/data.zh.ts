@@ -129,9 +129,9 @@ export const zh: Record<keyof typeof en, string> = {
 	'import.problem.noMonthColumn': '没有月份列：所有事件都将视为未注明月份。',
 	'import.problem.cellTooLong':
 		'一个单元格有 {length} 个字符（上限 {max}），很可能是引号未闭合。读取在此停止。',
-	'import.problem.tooManyColumns': '一行超过 {columns} 列，看起来不是数据表。',
+	'import.problem.tooManyColumns': '一行超过 {max} 列，看起来不是数据表。',
 	'import.problem.unclosedQuote': '该行开始的引号没有闭合。',
-	'import.problem.badJson': '不是有效的 JSON：{message}',
+	'import.problem.badJson': '不是有效的 JSON：第 {line} 行第 {column} 列附近有错误。',
 	'import.problem.jsonShape': '该 JSON 既不是记录列表，也不是从本页导出的数据集。',
 	'import.problem.datasetIssue': '{file}，记录 {record}，{field}：{reason}',
 	'import.problem.noRows': '没有可以导入的行。',
@@ -162,6 +162,31 @@ export const zh: Record<keyof typeof en, string> = {
 	'import.problem.groupSingle': '组中只剩这一个事件，取消分组。',
 	'import.problem.commentaryBullet': '评论条目没有条目序号，已忽略。',
 	'import.problem.newTrack': '新建赛道“{id}”。',
+	'import.issue.inconsistent': '与记录的其他字段不一致',
+	'import.issue.unknownReference': '引用的记录不存在',
+	'import.issue.duplicate': '重复出现',
+	'import.issue.badValue': '此处不允许该值',
+	'import.issue.empty': '不能为空',
+	'import.issue.wrongType': '值的类型不对',
+	'import.issue.unknownField': '本页不认识的字段',
+	'import.issue.missingField': '缺少必填字段',
+	'import.issue.notList': '应为记录列表',
+	'import.issue.notObject': '应为包含数据集各部分的对象',
+	'import.problem.cleaned': '已删除不可见的控制字符或文字方向控制字符（{chars}）。',
+	'import.problem.valueTooLong': '一个值有 {length} 个字符（上限 {max}），此记录不导入。',
+	'import.problem.badBytes': '此处有字节无法读成文字（文件可能被截断或损坏），显示为 �。此行不导入。',
+	'import.problem.badJsonUnplaced': '不是有效的 JSON。请用 JSON 校验工具检查，或把表格另存为 CSV。',
+	'import.problem.badJsonEnd': '不是有效的 JSON：JSON 还没有结束，文件就结束了（有括号或引号没有闭合）。',
+	'import.problem.unknownEncoding':
+		'该文件不是 UTF-8，也无法识别其编码（本页可读取 UTF-8、带 BOM 的 UTF-16 和 GBK）。请另存为 UTF-8（Excel：另存为 ›“CSV UTF-8”）后重新导入。',
+	'import.problem.unsupportedEncoding':
+		'该文件的编码是 {encoding}，本页无法读取。请另存为 UTF-8（Excel：另存为 ›“CSV UTF-8”；文本编辑器：选择 UTF-8 编码）后重新导入。',
+	'import.problem.utf16NoBom':
+		'该文件看起来是没有字节顺序标记（BOM）的 UTF-16 文本，无法可靠读取。请另存为 UTF-8（Excel：另存为 ›“CSV UTF-8”）后重新导入。',
+	'import.problem.notTextUnknown':
+		'这不是文本文件：其中有 CSV 或 JSON 文件不会有的字节。请把表格另存为“CSV UTF-8”，再导入该文件。',
+	'import.problem.notText':
+		'这不是文本文件，看起来是 {format} 文件。请在表格软件中打开它，另存为“CSV UTF-8”，再导入该文件。',
 	'datasets.label': '数据',
 	'datasets.builtin': '内置（文章）',
 	'datasets.heading': '已保存的数据集',
