@@ -56,8 +56,8 @@ export const SNIFF_BYTES = 8192;
 
 /**
  * Whether a file's first bytes (up to SNIFF_BYTES) show it is not text we read: a known binary
- * signature, UTF-32 (with or without a mark), UTF-16 without a mark, or other bytes no text file has
- * (NUL, or many control characters). null: go on and decode it.
+ * signature, UTF-32 (with or without a mark), UTF-16 without a mark, or bytes no text file has many
+ * of (NUL, control characters). null: go on and decode it.
  */
 export function sniffHead(head: Uint8Array): Unreadable | null {
 	const n = Math.min(head.length, SNIFF_BYTES);
@@ -77,7 +77,9 @@ export function sniffHead(head: Uint8Array): Unreadable | null {
 		else if (b < 32 && b !== 9 && b !== 10 && b !== 13 && b !== 12 && b !== 27) controls++;
 	}
 	const all = zeros[0] + zeros[1] + zeros[2] + zeros[3];
-	if (all === 0) return controls > n / 10 ? { kind: 'binary', format: '' } : null;
+	// a stray NUL or BEL in a text is cleaned on import; many are a binary file
+	const binary = all * 20 > n || controls * 16 > n;
+	if (all === 0) return binary ? { kind: 'binary', format: '' } : null;
 	const quarter = n / 4;
 	if (n >= 8) {
 		if (zeros[2] >= quarter * 0.9 && zeros[3] >= quarter * 0.9 && zeros[0] === 0)
@@ -90,7 +92,7 @@ export function sniffHead(head: Uint8Array): Unreadable | null {
 	// UTF-16: the zero bytes of its ASCII characters fall all on one side
 	if (n >= 4 && odd >= n / 20 && even <= odd / 50) return { kind: 'encoding', encoding: 'UTF-16LE' };
 	if (n >= 4 && even >= n / 20 && odd <= even / 50) return { kind: 'encoding', encoding: 'UTF-16BE' };
-	return { kind: 'binary', format: '' };
+	return binary ? { kind: 'binary', format: '' } : null;
 }
 
 function decoderFor(encoding: Encoding, fatal: boolean): TextDecoder {
