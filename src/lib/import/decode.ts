@@ -214,7 +214,7 @@ export class EncodingProbe {
 	#big5Shape = new PairShape(true);
 	/** U+FFFD written in the file as UTF-8 (EF BF BD), which the UTF-8 count must not take for damage. */
 	#realReplacements = 0;
-	#tail: number[] = [];
+	#tail: [number, number] = [0, 0];
 
 	push(bytes: Uint8Array, last = false): void {
 		this.#utf8.push(bytes, last);
@@ -223,13 +223,17 @@ export class EncodingProbe {
 		this.#sjis.push(bytes, last);
 		this.#gbkShape.push(bytes);
 		this.#big5Shape.push(bytes);
-		const t = this.#tail;
+		// the last two bytes seen, carried across chunks
+		let [a, b] = this.#tail;
+		let found = 0;
 		for (let i = 0; i < bytes.length; i++) {
-			const b = bytes[i];
-			if (b === 0xbd && t.length === 2 && t[0] === 0xef && t[1] === 0xbf) this.#realReplacements++;
-			t.push(b);
-			if (t.length > 2) t.shift();
+			const c = bytes[i];
+			if (c === 0xbd && b === 0xbf && a === 0xef) found++;
+			a = b;
+			b = c;
 		}
+		this.#tail = [a, b];
+		this.#realReplacements += found;
 	}
 
 	decide(): Decision {
