@@ -452,7 +452,7 @@ test.describe('files that cannot be read faithfully say so, in the page’s lang
 		});
 
 		test(`${lang}: JSON records with constructor and toString keys import`, async ({ page }) => {
-			const records = [
+			const records: Record<string, unknown>[] = [
 				{
 					city: '合肥',
 					category: '量子',

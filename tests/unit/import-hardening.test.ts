@@ -104,7 +104,7 @@ describe('3. the encoding is decided by evidence', () => {
 });
 
 describe('4. keys named after built-in properties', () => {
-	const records = [
+	const records: Record<string, unknown>[] = [
 		{ city: '合肥', category: '量子', year: 2024, month: 3, title: '合肥', constructor: 'x', toString: 'y' },
 		{ city: '苏州', category: '量子', year: 2024, month: 4, title: '苏州', hasOwnProperty: 1, valueOf: 'v' }
 	];
@@ -229,7 +229,7 @@ describe('8. imported text is cleaned of control and invisible characters', () =
 	});
 
 	it('JSON values and keys, and a whole dataset’s names, are cleaned the same way', () => {
-		const records = [
+		const records: Record<string, unknown>[] = [
 			{ city: 'He\u202efei\u0007', category: 'quantum', year: 2024, month: 3, 'ti\u200btle': 'T\u001b[31m' }
 		];
 		const o = run(enc(JSON.stringify(records)), 'events.json');
