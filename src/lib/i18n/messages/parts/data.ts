@@ -32,7 +32,8 @@ export const en = {
 	'import.progress': '{percent} read',
 	'import.cancel': 'Cancel',
 	'import.cancelled': 'Import cancelled. Nothing was saved.',
-	'import.failed': 'The import stopped unexpectedly: {message}. Nothing was saved.',
+	'import.failed':
+		'The import stopped unexpectedly, and nothing was saved. Try again; if it happens again, save the file as “CSV UTF-8” and import that.',
 	'import.took': 'Read and checked in {seconds} s.',
 	'import.file.heading': '{file}',
 	'import.file.format': '{format}, read as {encoding}.',
@@ -102,6 +103,8 @@ export const en = {
 	'import.severity.warning': 'Note',
 	'import.fileKind.events': 'events',
 	'import.fileKind.futures': 'lists',
+	'import.fatalUnread':
+		'These files cannot be read as they are: do what the problem below says, then choose the file again.',
 	'import.fatal':
 		'These files cannot be imported as they are. Fix the problems listed, or choose the columns above, and check again.',
 	'import.name.label': 'Name for this dataset',
