@@ -45,10 +45,12 @@ describe('3. the encoding is decided by evidence', () => {
 		for (const chunk of [undefined, 7, 64]) {
 			const o = run(bytes.subarray(0, bytes.length - 1), 'cut.csv', chunk);
 			expect(o.files[0].encoding).toBe('utf-8');
-			expect(cityNames(o)).toEqual(['合肥']);
+			// every row is read as written: no 鍚堣偉 or 鑻忓窞
+			expect(cityNames(o)).toEqual(['合肥', '苏州']);
 			const bad = o.problems.filter((p) => p.code === 'badBytes');
 			expect(bad).toHaveLength(1);
-			expect(bad[0]).toMatchObject({ row: 3, column: '标题', severity: 'error' });
+			// kept, marked and reported: the cell shows U+FFFD where the lost byte was
+			expect(bad[0]).toMatchObject({ row: 3, column: '标题', severity: 'warning', value: '苏\uFFFD' });
 			expect(o.errors + o.warnings).toBeGreaterThan(0);
 		}
 	});
@@ -61,8 +63,9 @@ describe('3. the encoding is decided by evidence', () => {
 		const bytes = new Uint8Array([...head, 0xff, ...tail]);
 		const o = run(bytes);
 		expect(o.files[0].encoding).toBe('utf-8');
-		expect(cityNames(o)).toEqual(['苏州']);
+		expect(cityNames(o)).toEqual(['合肥', '苏州']);
 		expect(o.problems.find((p) => p.code === 'badBytes')).toMatchObject({ row: 2, column: '标题' });
+		expect(unpack(o.packed!).events.map((e) => e.title.zh)).toEqual(['合\uFFFD肥量子', '苏州']);
 	});
 
 	it('a UTF-8 file with a byte-order mark and a bad byte reports it too (never "no problems")', () => {

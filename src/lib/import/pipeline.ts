@@ -413,8 +413,8 @@ export class ImportJob {
 	}
 
 	/**
-	 * Cleans a row's cells in place and says what was found: bytes that could not be decoded (an error:
-	 * the row is left out) and unsafe characters taken out (a warning).
+	 * Cleans a row's cells in place and says what was found: bytes that could not be decoded (kept as
+	 * U+FFFD, so the damage shows, and reported) and unsafe characters taken out (both warnings).
 	 */
 	#notes(cells: string[], notes: CellNote[] = []): CellNote[] {
 		for (let i = 0; i < cells.length; i++) {

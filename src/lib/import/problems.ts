@@ -47,7 +47,6 @@ export type ProblemCode =
 	| 'matchesMismatch'
 	| 'badMatch'
 	| 'badDocument'
-	| 'badBytes'
 	| 'valueTooLong'
 	// a row: warnings (the row is kept)
 	| 'duplicateRow'
@@ -58,7 +57,8 @@ export type ProblemCode =
 	| 'groupSingle'
 	| 'commentaryBullet'
 	| 'newTrack'
-	| 'cleaned';
+	| 'cleaned'
+	| 'badBytes';
 
 export type Severity = 'error' | 'warning';
 
@@ -84,7 +84,8 @@ const WARNINGS = new Set<ProblemCode>([
 	'groupSingle',
 	'commentaryBullet',
 	'newTrack',
-	'cleaned'
+	'cleaned',
+	'badBytes'
 ]);
 
 export const severityOf = (code: ProblemCode): Severity => (WARNINGS.has(code) ? 'warning' : 'error');

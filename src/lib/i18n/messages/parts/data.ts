@@ -185,7 +185,7 @@ export const en = {
 	'import.problem.valueTooLong':
 		'A value of {length} characters (the limit is {max}): this record is left out.',
 	'import.problem.badBytes':
-		'Some bytes here could not be read as text (the file may be cut short or damaged); they show as �. This row is left out.',
+		'Some bytes here could not be read as text (the file may be cut short or damaged); they show as �. Check this cell against the original.',
 	'import.problem.badJsonUnplaced':
 		'Not valid JSON. Check it with a JSON validator, or save the table as CSV.',
 	'import.problem.badJsonEnd':

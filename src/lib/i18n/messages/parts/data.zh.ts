@@ -175,7 +175,8 @@ export const zh: Record<keyof typeof en, string> = {
 	'import.issue.notObject': '应为包含数据集各部分的对象',
 	'import.problem.cleaned': '已删除不可见的控制字符或文字方向控制字符（{chars}）。',
 	'import.problem.valueTooLong': '一个值有 {length} 个字符（上限 {max}），此记录不导入。',
-	'import.problem.badBytes': '此处有字节无法读成文字（文件可能被截断或损坏），显示为 �。此行不导入。',
+	'import.problem.badBytes':
+		'此处有字节无法读成文字（文件可能被截断或损坏），显示为 �。请对照原文件检查此单元格。',
 	'import.problem.badJsonUnplaced': '不是有效的 JSON。请用 JSON 校验工具检查，或把表格另存为 CSV。',
 	'import.problem.badJsonEnd': '不是有效的 JSON：JSON 还没有结束，文件就结束了（有括号或引号没有闭合）。',
 	'import.problem.unknownEncoding':
