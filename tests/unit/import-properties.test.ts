@@ -92,7 +92,7 @@ describe('import never throws', () => {
 		);
 	});
 
-	it('on random bytes (invalid UTF-8 falls back to GBK)', () => {
+	it('on random bytes (read as UTF-8 or GBK when the evidence says so, refused otherwise)', () => {
 		fc.assert(
 			fc.property(fc.uint8Array({ maxLength: 400 }), (bytes) => {
 				wellFormed(importFiles([{ kind: 'events', name: 'b.csv', bytes }], { chunk: 7 }));
