@@ -11,6 +11,7 @@ import AxeBuilder from '@axe-core/playwright';
 import { expect, test, type Locator, type Page, type Request } from '@playwright/test';
 import { closeSync, existsSync, mkdirSync, openSync, ftruncateSync, statSync } from 'node:fs';
 import path from 'node:path';
+import iconv from 'iconv-lite';
 import { writeManyRows } from '../fixtures/import/many';
 
 const MARKER = 'ZQXJ-marker-7731';
@@ -375,5 +376,129 @@ test.describe('import your own data', () => {
 			'The file is 201 MB; files up to 200 MB can be imported in a browser tab.'
 		);
 		await expect(page.getByTestId('import-save')).toHaveCount(0);
+		// it was never read: nothing is said about how it was read
+		await expect(page.getByTestId('file-format')).toHaveCount(0);
+		await expect(page.locator('main')).not.toContainText(/read as (UTF|GBK)/);
 	});
+});
+
+/** The audit's import items (issue 22), as a reader meets them, in both languages. */
+test.describe('files that cannot be read faithfully say so, in the page’s language', () => {
+	const CSV_ZH = [
+		'城市,类别,年份,月份,标题',
+		'合肥,量子,2024,3,合肥量子中心',
+		'苏州,人工智能,2024,5,苏州'
+	].join('\n');
+	const utf8 = Buffer.from(CSV_ZH, 'utf8');
+	const WORDS = {
+		zh: {
+			problems: /问题（[1-9]/,
+			badBytes: '此处有字节无法读成文字',
+			big5: '该文件的编码是 Big5，本页无法读取。',
+			cleaned: '已删除不可见的控制字符或文字方向控制字符（U+202E, U+0007）',
+			badJson: '不是有效的 JSON：第 1 行第 16 列附近有错误。',
+			notText: '这不是文本文件，看起来是 PNG 文件。',
+			unread: '这些文件目前无法读取。请按下列问题的说明处理，然后重新选择文件。'
+		},
+		en: {
+			problems: /Problems \([1-9]/,
+			badBytes: 'Some bytes here could not be read as text',
+			big5: 'The file is encoded as Big5, which cannot be read here.',
+			cleaned: 'Invisible control or text-direction characters were removed (U+202E, U+0007)',
+			badJson: 'Not valid JSON: there is an error near line 1, column 16.',
+			notText: 'This is not a text file: it looks like a PNG file.',
+			unread:
+				'These files cannot be read as they are: do what the problem below says, then choose the file again.'
+		}
+	} as const;
+
+	async function check(page: Page, lang: 'zh' | 'en', name: string, buffer: Buffer) {
+		const errors: string[] = [];
+		page.on('pageerror', (e) => errors.push(e.message));
+		await page.goto(`/${lang}/import`);
+		await pickFile(page, { name, mimeType: 'application/octet-stream', buffer });
+		await expect(page.getByTestId('import-problems').or(page.getByTestId('import-message'))).toBeVisible();
+		return errors;
+	}
+
+	for (const lang of ['zh', 'en'] as const) {
+		const w = WORDS[lang];
+
+		test(`${lang}: a Chinese CSV with its last byte cut stays UTF-8 and names the damaged cell`, async ({
+			page
+		}) => {
+			await check(page, lang, 'cut.csv', utf8.subarray(0, utf8.length - 1));
+			await expect(page.locator('#problems-heading')).toHaveText(w.problems);
+			const row = page.locator('tr[data-code="badBytes"]');
+			await expect(row).toHaveAttribute('data-row', '3');
+			await expect(row).toContainText('标题');
+			await expect(row).toContainText(w.badBytes);
+			await expect(page.getByTestId('file-format')).toContainText('UTF-8');
+			await expect(page.locator('main')).not.toContainText('鍚堣偉');
+			await expect(page.getByTestId('import-summary')).toBeVisible();
+		});
+
+		test(`${lang}: GBK is read as GBK, Big5 is refused with a way to re-save`, async ({ page }) => {
+			await check(page, lang, 'gbk.csv', iconv.encode(CSV_ZH, 'gbk'));
+			await expect(page.getByTestId('gbk-note')).toBeVisible();
+			await expect(page.getByTestId('import-summary')).toBeVisible();
+			await expect(page.locator('main')).not.toContainText('鍚堣偉');
+			await pickFile(page, {
+				name: 'big5.csv',
+				mimeType: 'text/csv',
+				buffer: iconv.encode('城市,類別,年份,月份,標題\n臺北,人工智慧,2024,3,臺北市發布計畫', 'big5')
+			});
+			await expect(page.locator('tr[data-code="unsupportedEncoding"]')).toContainText(w.big5);
+			// nothing about choosing columns: the file was not read
+			await expect(page.getByTestId('import-fatal')).toHaveText(w.unread);
+			await expect(page.getByTestId('file-format')).toHaveCount(0);
+			await expect(page.getByTestId('import-save')).toHaveCount(0);
+		});
+
+		test(`${lang}: JSON records with constructor and toString keys import`, async ({ page }) => {
+			const records: Record<string, unknown>[] = [
+				{
+					city: '合肥',
+					category: '量子',
+					year: 2024,
+					month: 3,
+					title: '合肥',
+					constructor: 'x',
+					toString: 'y'
+				},
+				{ city: '苏州', category: '量子', year: 2024, month: 4, title: '苏州', valueOf: 1 }
+			];
+			const errors = await check(page, lang, 'keys.json', Buffer.from(JSON.stringify(records)));
+			await expect(page.getByTestId('import-summary')).toBeVisible();
+			await expect(page.getByTestId('import-message')).toHaveCount(0);
+			await expect(page.getByTestId('import-save')).toBeEnabled();
+			expect(errors).toEqual([]);
+		});
+
+		test(`${lang}: control and bidi characters are cleaned with a note, never shown`, async ({ page }) => {
+			const csv = 'city,category,year,month,title\n"Ev\u202eil\u0007 city",computing,2024,3,Title\u200b one';
+			await check(page, lang, 'bidi.csv', Buffer.from(csv));
+			await expect(page.locator('tr[data-code="cleaned"]').first()).toContainText(w.cleaned);
+			const text = await page.locator('main').innerText();
+			expect(text).not.toMatch(/[\u202e\u200b]/);
+			expect(text).not.toContain('\u0007');
+			await expect(page.getByTestId('new-cities')).toContainText('Evil city');
+		});
+
+		test(`${lang}: a JSON syntax error and a binary file get our own messages, and nothing else`, async ({
+			page
+		}) => {
+			await check(page, lang, 'broken.json', Buffer.from('[{"city": "合肥",}]'));
+			await expect(page.locator('tbody tr')).toHaveCount(1);
+			await expect(page.locator('tr[data-code="badJson"]')).toContainText(w.badJson);
+			await expect(page.locator('main')).not.toContainText('position');
+			await pickFile(page, {
+				name: 'picture.csv',
+				mimeType: 'text/csv',
+				buffer: Buffer.from([0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a, 0, 0, 0, 13, 73, 72, 68, 82])
+			});
+			await expect(page.locator('tr[data-code="notText"]')).toContainText(w.notText);
+			await expect(page.locator('tr[data-code="missingColumns"]')).toHaveCount(0);
+		});
+	}
 });

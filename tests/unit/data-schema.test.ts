@@ -23,7 +23,13 @@ describe('validateDataset', () => {
 		const d = copy();
 		d.events[0].cityId = 'atlantis';
 		expect(issuesOf(d)).toEqual([
-			{ file: 'events.json', recordId: d.events[0].id, field: 'cityId', reason: "unknown city 'atlantis'" }
+			{
+				file: 'events.json',
+				recordId: d.events[0].id,
+				field: 'cityId',
+				reason: "unknown city 'atlantis'",
+				rule: 'unknownReference'
+			}
 		]);
 	});
 
@@ -140,7 +146,13 @@ describe('validateDataset', () => {
 describe('formatIssue and loadBuiltin', () => {
 	it('formats file › record › field: reason', () => {
 		expect(
-			formatIssue({ file: 'events.json', recordId: 'x', field: 'month', reason: 'month must be 1–12' })
+			formatIssue({
+				file: 'events.json',
+				recordId: 'x',
+				field: 'month',
+				reason: 'month must be 1–12',
+				rule: 'badValue'
+			})
 		).toBe('events.json › x › month: month must be 1–12');
 	});
 

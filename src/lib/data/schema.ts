@@ -28,7 +28,24 @@ export interface DataIssue {
 	/** Dotted path inside the record, e.g. 'name.en' or 'items.2.tracks'; '' for the record as a whole. */
 	field: string;
 	reason: string;
+	/**
+	 * What kind of problem it is, for readers who need it in their own language (the import page words
+	 * each rule from its catalogue; `reason` is the English detail for the build log).
+	 */
+	rule: IssueRule;
 }
+
+export type IssueRule =
+	| 'notObject'
+	| 'notList'
+	| 'missingField'
+	| 'unknownField'
+	| 'wrongType'
+	| 'empty'
+	| 'badValue'
+	| 'duplicate'
+	| 'unknownReference'
+	| 'inconsistent';
 
 export type ValidationResult = { ok: true; dataset: Dataset } | { ok: false; issues: DataIssue[] };
 
@@ -231,6 +248,18 @@ function reasonOf(issue: v.BaseIssue<unknown>): string {
 	return issue.message;
 }
 
+/** The rule a valibot issue breaks, by the kind of check that failed. */
+function ruleOf(issue: v.BaseIssue<unknown>): IssueRule {
+	const last = issue.path?.[issue.path.length - 1] as { key?: unknown } | undefined;
+	if (issue.kind === 'schema' && (issue.type === 'object' || issue.type === 'strict_object') && last) {
+		if (issue.expected === 'never') return 'unknownField';
+		if (issue.input === undefined) return 'missingField';
+	}
+	if (issue.kind === 'schema' && issue.type !== 'picklist') return 'wrongType';
+	if (issue.type === 'check') return 'empty';
+	return 'badValue';
+}
+
 function pathOf(issue: v.BaseIssue<unknown>): string {
 	return (issue.path ?? [])
 		.map((item) => String((item as { key?: unknown }).key))
@@ -246,17 +275,17 @@ export function formatIssue(issue: DataIssue): string {
 /** Checks a whole dataset (shape of every record, then the links between them). */
 export function validateDataset(raw: unknown): ValidationResult {
 	const issues: DataIssue[] = [];
-	const add = (file: string, recordId: string | null, field: string, reason: string) =>
-		issues.push({ file, recordId, field, reason });
+	const add = (file: string, recordId: string | null, field: string, reason: string, rule: IssueRule) =>
+		issues.push({ file, recordId, field, reason, rule });
 
 	if (!isObject(raw)) {
-		add('dataset', null, '', 'expected an object with the dataset’s collections');
+		add('dataset', null, '', 'expected an object with the dataset’s collections', 'notObject');
 		return { ok: false, issues };
 	}
 	for (const key of ['id', 'version'] as const) {
 		const value = raw[key];
 		if (typeof value !== 'string' || value.trim() === '')
-			add('dataset', null, key, `${key} must be a non-empty string`);
+			add('dataset', null, key, `${key} must be a non-empty string`, 'empty');
 	}
 
 	// 1. Shape, record by record (so one bad record does not hide the others).
@@ -273,7 +302,7 @@ export function validateDataset(raw: unknown): ValidationResult {
 		const file = DATA_FILES[collection];
 		const records = raw[collection];
 		if (!Array.isArray(records)) {
-			add(file, null, '', 'expected a list of records');
+			add(file, null, '', 'expected a list of records', 'notList');
 			continue;
 		}
 		const seen = new Set<string>();
@@ -282,12 +311,19 @@ export function validateDataset(raw: unknown): ValidationResult {
 			const recordId = rawKey(record, KEY[collection]);
 			if (recordId !== null) {
 				if (seen.has(recordId))
-					add(file, recordId, KEY[collection], `duplicate ${KEY[collection]} (record ${index + 1})`);
+					add(
+						file,
+						recordId,
+						KEY[collection],
+						`duplicate ${KEY[collection]} (record ${index + 1})`,
+						'duplicate'
+					);
 				seen.add(recordId);
 			}
 			const result = v.safeParse(SCHEMAS[collection], record);
 			if (result.success) (parsed[collection] as unknown[]).push(result.output);
-			else for (const issue of result.issues) add(file, recordId, pathOf(issue), reasonOf(issue));
+			else
+				for (const issue of result.issues) add(file, recordId, pathOf(issue), reasonOf(issue), ruleOf(issue));
 		});
 	}
 
@@ -301,46 +337,76 @@ export function validateDataset(raw: unknown): ValidationResult {
 
 	for (const city of parsed.cities) {
 		const f = DATA_FILES.cities;
-		if (!clusterIds.has(city.cluster)) add(f, city.id, 'cluster', `unknown cluster '${city.cluster}'`);
+		if (!clusterIds.has(city.cluster))
+			add(f, city.id, 'cluster', `unknown cluster '${city.cluster}'`, 'unknownReference');
 		if ((city.lat === null) !== (city.lon === null))
-			add(f, city.id, city.lat === null ? 'lat' : 'lon', 'lat and lon must both be set or both be null');
+			add(
+				f,
+				city.id,
+				city.lat === null ? 'lat' : 'lon',
+				'lat and lon must both be set or both be null',
+				'inconsistent'
+			);
 	}
 
 	const groups = new Map<string, InnovationEvent[]>();
 	for (const e of parsed.events) {
 		const f = DATA_FILES.events;
-		if (e.cityId !== null && !cityIds.has(e.cityId)) add(f, e.id, 'cityId', `unknown city '${e.cityId}'`);
-		if (!categoryIds.has(e.categoryId)) add(f, e.id, 'categoryId', `unknown category '${e.categoryId}'`);
+		if (e.cityId !== null && !cityIds.has(e.cityId))
+			add(f, e.id, 'cityId', `unknown city '${e.cityId}'`, 'unknownReference');
+		if (!categoryIds.has(e.categoryId))
+			add(f, e.id, 'categoryId', `unknown category '${e.categoryId}'`, 'unknownReference');
 		if (e.scope === 'national' && e.cityId !== null)
-			add(f, e.id, 'scope', 'a national event must have cityId null');
-		if (e.scope === 'city' && e.cityId === null) add(f, e.id, 'scope', 'a city event needs a cityId');
-		if (e.monthEnd !== null && e.month === null) add(f, e.id, 'monthEnd', 'monthEnd needs a month');
+			add(f, e.id, 'scope', 'a national event must have cityId null', 'inconsistent');
+		if (e.scope === 'city' && e.cityId === null)
+			add(f, e.id, 'scope', 'a city event needs a cityId', 'inconsistent');
+		if (e.monthEnd !== null && e.month === null)
+			add(f, e.id, 'monthEnd', 'monthEnd needs a month', 'inconsistent');
 		if (e.monthEnd !== null && e.month !== null && e.monthEnd < e.month)
-			add(f, e.id, 'monthEnd', 'monthEnd must not be before month');
+			add(f, e.id, 'monthEnd', 'monthEnd must not be before month', 'inconsistent');
 		if (e.source.section === 'events' && e.source.bullet === null)
-			add(f, e.id, 'source.bullet', 'an event-list item needs its bullet position');
+			add(f, e.id, 'source.bullet', 'an event-list item needs its bullet position', 'inconsistent');
 		if (e.source.section === 'commentary' && e.source.bullet !== null)
-			add(f, e.id, 'source.bullet', 'a commentary item has no bullet (null)');
+			add(f, e.id, 'source.bullet', 'a commentary item has no bullet (null)', 'inconsistent');
 		if (e.groupId !== null) groups.set(e.groupId, [...(groups.get(e.groupId) ?? []), e]);
 	}
 	for (const [groupId, members] of groups) {
 		const cities = new Set(members.map((e) => e.cityId));
 		if (members.length < 2)
-			add(DATA_FILES.events, members[0].id, 'groupId', `group '${groupId}' has only one event`);
+			add(
+				DATA_FILES.events,
+				members[0].id,
+				'groupId',
+				`group '${groupId}' has only one event`,
+				'inconsistent'
+			);
 		else if (cities.size < members.length)
-			add(DATA_FILES.events, members[0].id, 'groupId', `group '${groupId}' repeats a city`);
+			add(DATA_FILES.events, members[0].id, 'groupId', `group '${groupId}' repeats a city`, 'inconsistent');
 	}
 
 	for (const list of parsed.futureIndustries) {
 		const f = DATA_FILES.futureIndustries;
-		if (!cityIds.has(list.cityId)) add(f, list.cityId, 'cityId', `unknown city '${list.cityId}'`);
+		if (!cityIds.has(list.cityId))
+			add(f, list.cityId, 'cityId', `unknown city '${list.cityId}'`, 'unknownReference');
 		list.items.forEach((item, i) => {
 			const seen = new Set<string>();
 			item.tracks.forEach((m, j) => {
 				if (!trackIds.has(m.trackId))
-					add(f, list.cityId, `items.${i}.tracks.${j}.trackId`, `unknown track '${m.trackId}'`);
+					add(
+						f,
+						list.cityId,
+						`items.${i}.tracks.${j}.trackId`,
+						`unknown track '${m.trackId}'`,
+						'unknownReference'
+					);
 				if (seen.has(m.trackId))
-					add(f, list.cityId, `items.${i}.tracks.${j}.trackId`, `track '${m.trackId}' listed twice`);
+					add(
+						f,
+						list.cityId,
+						`items.${i}.tracks.${j}.trackId`,
+						`track '${m.trackId}' listed twice`,
+						'duplicate'
+					);
 				seen.add(m.trackId);
 			});
 		});

@@ -198,6 +198,8 @@ export class DatasetBuilder {
 	#fileName = '';
 	#unquote = true;
 	#rowErrors = 0;
+	/** Errors the reader found in the current row's cells before it was read (bad bytes, a value too long). */
+	#noteErrors = 0;
 	#cells: string[] = [];
 	/** The current row's cell for a field ('' when unmapped or absent); one function for all rows. */
 	#get: Getter = (field) => {
@@ -252,9 +254,33 @@ export class DatasetBuilder {
 		if (this.rejected.length < MAX_REJECTED) this.rejected.push({ file: this.#kind, row, cells });
 	}
 
-	/** One data row (not the header). A blank row (`[]` or all cells blank) is counted and skipped. */
-	addRow(cells: string[], row: number): void {
+	/**
+	 * One data row (not the header). A blank row (`[]` or all cells blank) is counted and skipped.
+	 * `notes`: what the reader found in its cells by column (logged here; an error leaves the row out).
+	 */
+	addRow(
+		cells: string[],
+		row: number,
+		notes: readonly {
+			column: number;
+			code: ProblemCode;
+			value: string;
+			params?: Record<string, string | number>;
+		}[] = []
+	): void {
 		this.summary.rows[this.#kind]++;
+		this.#noteErrors = 0;
+		for (const n of notes) {
+			this.problems.add(
+				this.#kind,
+				row,
+				this.#header[n.column] || `#${n.column + 1}`,
+				n.value,
+				n.code,
+				n.params
+			);
+			if (severityOf(n.code) === 'error') this.#noteErrors++;
+		}
 		if (cells.length === 0 || cells.every((c) => c.trim() === '')) {
 			this.summary.blank[this.#kind]++;
 			return;
@@ -286,7 +312,7 @@ export class DatasetBuilder {
 		const c = this.#columns;
 		const read = this.#read;
 		const get = this.#get;
-		this.#rowErrors = 0;
+		this.#rowErrors = this.#noteErrors;
 		const hash = rowHash(cells);
 		const idCell = this.#at(c.id);
 		const givenId = idCell === '' ? '' : halfWidth(idCell);
@@ -512,7 +538,7 @@ export class DatasetBuilder {
 	#futureRow(cells: string[], row: number): void {
 		this.#cells = cells;
 		const get = this.#get;
-		this.#rowErrors = 0;
+		this.#rowErrors = this.#noteErrors;
 		const hash = rowHash(cells);
 		if (this.#futureHashes.has(hash)) {
 			this.summary.duplicates.futures++;

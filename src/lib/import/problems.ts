@@ -9,6 +9,11 @@ import type { FileKind } from './columns';
 export type ProblemCode =
 	// the file as a whole
 	| 'fileTooLarge'
+	| 'notText'
+	| 'notTextUnknown'
+	| 'utf16NoBom'
+	| 'unsupportedEncoding'
+	| 'unknownEncoding'
 	| 'emptyFile'
 	| 'noHeader'
 	| 'missingColumns'
@@ -17,6 +22,8 @@ export type ProblemCode =
 	| 'tooManyColumns'
 	| 'unclosedQuote'
 	| 'badJson'
+	| 'badJsonEnd'
+	| 'badJsonUnplaced'
 	| 'jsonShape'
 	| 'datasetIssue'
 	| 'noRows'
@@ -40,6 +47,7 @@ export type ProblemCode =
 	| 'matchesMismatch'
 	| 'badMatch'
 	| 'badDocument'
+	| 'valueTooLong'
 	// a row: warnings (the row is kept)
 	| 'duplicateRow'
 	| 'unknownKind'
@@ -48,7 +56,9 @@ export type ProblemCode =
 	| 'halfCoordinate'
 	| 'groupSingle'
 	| 'commentaryBullet'
-	| 'newTrack';
+	| 'newTrack'
+	| 'cleaned'
+	| 'badBytes';
 
 export type Severity = 'error' | 'warning';
 
@@ -73,7 +83,9 @@ const WARNINGS = new Set<ProblemCode>([
 	'halfCoordinate',
 	'groupSingle',
 	'commentaryBullet',
-	'newTrack'
+	'newTrack',
+	'cleaned',
+	'badBytes'
 ]);
 
 export const severityOf = (code: ProblemCode): Severity => (WARNINGS.has(code) ? 'warning' : 'error');

@@ -96,22 +96,23 @@ const MONTHS_EN = [
 	'november',
 	'december'
 ];
-const CN_DIGITS: Record<string, number> = {
-	一: 1,
-	二: 2,
-	三: 3,
-	四: 4,
-	五: 5,
-	六: 6,
-	七: 7,
-	八: 8,
-	九: 9,
-	十: 10,
-	十一: 11,
-	十二: 12,
-	正: 1,
-	元: 1
-};
+/** Maps, not object literals: a cell such as "constructor" must not find Object.prototype's. */
+const CN_DIGITS = new Map<string, number>([
+	['一', 1],
+	['二', 2],
+	['三', 3],
+	['四', 4],
+	['五', 5],
+	['六', 6],
+	['七', 7],
+	['八', 8],
+	['九', 9],
+	['十', 10],
+	['十一', 11],
+	['十二', 12],
+	['正', 1],
+	['元', 1]
+]);
 
 function monthName(s: string): number | null {
 	const t = s.toLowerCase().replace(/\.$/, '');
@@ -127,7 +128,8 @@ function monthToken(s: string): number | null {
 		const m = Number(t);
 		return m >= 1 && m <= 12 ? m : null;
 	}
-	if (t in CN_DIGITS) return CN_DIGITS[t];
+	const cn = CN_DIGITS.get(t);
+	if (cn !== undefined) return cn;
 	return monthName(t);
 }
 
@@ -227,42 +229,44 @@ export function readNumber(raw: string): Read<number> {
 	return Number.isFinite(n) ? n : BAD;
 }
 
-const KIND_NAMES: Record<string, EventKind> = {
-	设施: 'facility',
-	大科学装置: 'facility',
-	算力中心: 'computing-centre',
-	计算中心: 'computing-centre',
-	computingcentre: 'computing-centre',
-	computingcenter: 'computing-centre',
-	政策: 'policy',
-	法规: 'regulation',
-	条例: 'regulation',
-	规划: 'plan',
-	计划: 'plan',
-	方案: 'plan',
-	基金: 'fund',
-	访问: 'visit',
-	考察: 'visit',
-	捐赠: 'donation',
-	展会: 'expo',
-	博览会: 'expo',
-	协议: 'agreement',
-	签约: 'agreement',
-	模型发布: 'model-release',
-	大模型: 'model-release',
-	modelrelease: 'model-release',
-	试点: 'pilot',
-	其他: 'other',
-	其它: 'other'
-};
-for (const k of EVENT_KINDS) KIND_NAMES[matchKey(k)] = k;
+const KIND_NAMES = new Map<string, EventKind>(
+	Object.entries({
+		设施: 'facility',
+		大科学装置: 'facility',
+		算力中心: 'computing-centre',
+		计算中心: 'computing-centre',
+		computingcentre: 'computing-centre',
+		computingcenter: 'computing-centre',
+		政策: 'policy',
+		法规: 'regulation',
+		条例: 'regulation',
+		规划: 'plan',
+		计划: 'plan',
+		方案: 'plan',
+		基金: 'fund',
+		访问: 'visit',
+		考察: 'visit',
+		捐赠: 'donation',
+		展会: 'expo',
+		博览会: 'expo',
+		协议: 'agreement',
+		签约: 'agreement',
+		模型发布: 'model-release',
+		大模型: 'model-release',
+		modelrelease: 'model-release',
+		试点: 'pilot',
+		其他: 'other',
+		其它: 'other'
+	} satisfies Record<string, EventKind>)
+);
+for (const k of EVENT_KINDS) KIND_NAMES.set(matchKey(k), k);
 
 /** A kind of action by id or by its Chinese or English label; unknown → BAD (the caller may default). */
 export function readKind(raw: string): Read<EventKind> {
 	if (raw === '') return null;
 	const s = matchKey(raw);
 	if (s === '') return null;
-	return KIND_NAMES[s] ?? BAD;
+	return KIND_NAMES.get(s) ?? BAD;
 }
 
 const NATIONAL = new Set([

@@ -5,7 +5,7 @@
  * here touches the network.
  */
 import { transferables } from './pack';
-import { ImportJob, MAX_FILE_BYTES, NotUtf8, type FileSpec, type ImportOutcome } from './pipeline';
+import { ImportJob, MAX_FILE_BYTES, reread, type FileSpec, type ImportOutcome } from './pipeline';
 import type { FileKind, Mapping } from './columns';
 
 export interface WorkerFile {
@@ -45,6 +45,11 @@ async function run({ files, id, version }: WorkerRequest): Promise<void> {
 					for (;;) {
 						const { done, value } = await reader.read();
 						if (done) break;
+						// a file refused on its first bytes (not text, say) is not read to its end
+						if (!job.reading) {
+							await reader.cancel();
+							break;
+						}
 						job.push(value);
 						loaded += value.length;
 						const now = performance.now();
@@ -66,10 +71,8 @@ async function run({ files, id, version }: WorkerRequest): Promise<void> {
 			);
 			return;
 		} catch (e) {
-			if (e instanceof NotUtf8 && specs[e.fileIndex].encoding !== 'gbk') {
-				specs[e.fileIndex] = { ...specs[e.fileIndex], encoding: 'gbk' };
-				continue;
-			}
+			// read a file again: to look at its encoding, or as decided
+			if (reread(specs, e)) continue;
 			throw e;
 		}
 	}

@@ -32,7 +32,8 @@ export const en = {
 	'import.progress': '{percent} read',
 	'import.cancel': 'Cancel',
 	'import.cancelled': 'Import cancelled. Nothing was saved.',
-	'import.failed': 'The import stopped unexpectedly: {message}. Nothing was saved.',
+	'import.failed':
+		'The import stopped unexpectedly, and nothing was saved. Try again; if it happens again, save the file as “CSV UTF-8” and import that.',
 	'import.took': 'Read and checked in {seconds} s.',
 	'import.file.heading': '{file}',
 	'import.file.format': '{format}, read as {encoding}.',
@@ -102,6 +103,8 @@ export const en = {
 	'import.severity.warning': 'Note',
 	'import.fileKind.events': 'events',
 	'import.fileKind.futures': 'lists',
+	'import.fatalUnread':
+		'These files cannot be read as they are: do what the problem below says, then choose the file again.',
 	'import.fatal':
 		'These files cannot be imported as they are. Fix the problems listed, or choose the columns above, and check again.',
 	'import.name.label': 'Name for this dataset',
@@ -132,9 +135,9 @@ export const en = {
 	'import.problem.cellTooLong':
 		'A cell of {length} characters (the limit is {max}): most likely an unclosed quote. Reading stopped here.',
 	'import.problem.tooManyColumns':
-		'More than {columns} columns in one row: this does not look like a data table.',
+		'More than {max} columns in one row: this does not look like a data table.',
 	'import.problem.unclosedQuote': 'A quote opened in this row is never closed.',
-	'import.problem.badJson': 'Not valid JSON: {message}',
+	'import.problem.badJson': 'Not valid JSON: there is an error near line {line}, column {column}.',
 	'import.problem.jsonShape': 'The JSON is not a list of records, nor a dataset exported from this page.',
 	'import.problem.datasetIssue': '{file}, record {record}, {field}: {reason}',
 	'import.problem.noRows': 'No row could be imported.',
@@ -166,6 +169,35 @@ export const en = {
 	'import.problem.groupSingle': 'The only event left in its group: the group is dropped.',
 	'import.problem.commentaryBullet': 'A commentary item has no bullet position: ignored.',
 	'import.problem.newTrack': 'New track “{id}” created.',
+	'import.issue.inconsistent': 'does not agree with the record’s other fields',
+	'import.issue.unknownReference': 'refers to a record that does not exist',
+	'import.issue.duplicate': 'used twice',
+	'import.issue.badValue': 'this value is not allowed here',
+	'import.issue.empty': 'must not be empty',
+	'import.issue.wrongType': 'the value has the wrong type',
+	'import.issue.unknownField': 'a field this page does not know',
+	'import.issue.missingField': 'a required field is missing',
+	'import.issue.notList': 'expected a list of records',
+	'import.issue.notObject': 'expected an object with the dataset’s collections',
+	'import.problem.cleaned': 'Invisible control or text-direction characters were removed ({chars}).',
+	'import.problem.valueTooLong':
+		'A value of {length} characters (the limit is {max}): this record is left out.',
+	'import.problem.badBytes':
+		'Some bytes here could not be read as text (the file may be cut short or damaged); they show as �. Check this cell against the original.',
+	'import.problem.badJsonUnplaced':
+		'Not valid JSON. Check it with a JSON validator, or save the table as CSV.',
+	'import.problem.badJsonEnd':
+		'Not valid JSON: the file ends before the JSON does (a bracket or quote is not closed).',
+	'import.problem.unknownEncoding':
+		'The file is not UTF-8, and its encoding was not recognised (UTF-8, UTF-16 with a byte-order mark, and GBK can be read). Re-save it as UTF-8 (in Excel: Save As › “CSV UTF-8”) and import it again.',
+	'import.problem.unsupportedEncoding':
+		'The file is encoded as {encoding}, which cannot be read here. Re-save it as UTF-8 (in Excel: Save As › “CSV UTF-8”; in a text editor: choose the UTF-8 encoding) and import it again.',
+	'import.problem.utf16NoBom':
+		'The file looks like UTF-16 text without a byte-order mark, which cannot be read reliably. Re-save it as UTF-8 (in Excel: Save As › “CSV UTF-8”) and import it again.',
+	'import.problem.notTextUnknown':
+		'This is not a text file: it holds bytes that no CSV or JSON file has. Save your table as “CSV UTF-8” and import that file.',
+	'import.problem.notText':
+		'This is not a text file: it looks like a {format} file. Open it in your spreadsheet program, save it as “CSV UTF-8”, and import that file.',
 	'datasets.label': 'Data',
 	'datasets.builtin': 'Built-in (article)',
 	'datasets.heading': 'Saved datasets',
