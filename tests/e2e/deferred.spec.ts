@@ -153,8 +153,11 @@ test.describe('views hydrate on first use', () => {
 	});
 
 	test('opening a page loads no view code; the first use loads it, and a click made while it loads counts once', async ({
-		page
+		browser
 	}) => {
+		// no service worker: once installed it would answer the view's code from its cache, past the held network
+		const context = await browser.newContext({ serviceWorkers: 'block' });
+		const page = await context.newPage();
 		const problems = watchConsole(page);
 		const scripts: string[] = [];
 		page.on('request', (r) => {
@@ -179,6 +182,7 @@ test.describe('views hydrate on first use', () => {
 		await expect(toggle).toBeChecked();
 		await expect(menus(page)).toHaveCount(4);
 		expect(problems).toEqual([]);
+		await context.close();
 	});
 
 	test('the view of a page reached by a link inside the app is loaded before the page shows', async ({
