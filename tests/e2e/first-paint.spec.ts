@@ -145,6 +145,7 @@ for (const lang of LANGS) {
 					if (share > MAX_DIFF)
 						await testInfo.attach(`${name}-${kind}.png`, { path: file, contentType: 'image/png' });
 				}
+				console.log(`/${lang}${path} at ${viewport.width} px: ${(share * 100).toFixed(3)}% of pixels differ`);
 				expect(
 					share,
 					`${count} of ${width}×${height} pixels differ (${(share * 100).toFixed(2)}%); first paint ` +
