@@ -72,10 +72,14 @@ const assets = sirv(buildDir, {
 	}
 });
 
-/** The language-specific 404 page, chosen by the path's prefix. */
+/**
+ * The 404 page of the path's language (/en/… or /zh/…); outside them the root one, which speaks the
+ * reader's saved or browser language once it runs.
+ */
 function notFound(req, res) {
-	const lang = /^\/en(\/|$)/.test(req.url ?? '') ? 'en' : 'zh';
-	const page = [join(buildDir, lang, '404.html'), join(buildDir, '404.html')].find((p) => existsSync(p));
+	const lang = /^\/(en|zh)(\/|$)/.exec(req.url ?? '')?.[1];
+	const pages = [lang ? join(buildDir, lang, '404.html') : '', join(buildDir, '404.html')];
+	const page = pages.find((p) => p && existsSync(p));
 	res.statusCode = 404;
 	for (const [k, v] of Object.entries(SECURITY_HEADERS)) res.setHeader(k, v);
 	res.setHeader('Content-Type', page ? 'text/html; charset=utf-8' : 'text/plain; charset=utf-8');

@@ -1,6 +1,6 @@
 import { browser } from '$app/environment';
 import { loadBuiltin } from '$lib/data/builtin';
-import { isLocale, loadCatalogue, localeFromPath } from '$lib/i18n';
+import { addressLocale, isLocale, loadCatalogue, localeFromPath, type Locale } from '$lib/i18n';
 import { views } from '$lib/views/registry';
 import { ROUTE_VIEWS } from '$lib/views/route-views';
 import type { LayoutLoad } from './$types';
@@ -12,6 +12,22 @@ export const trailingSlash = 'never';
 /** The app has opened (its first page hydrated): later pages arrive by navigation. */
 let opened = false;
 
+/** The language the prerendered page was drawn in, as its `<html lang>` says. */
+function drawnLocale(): Locale {
+	return document.documentElement.lang.startsWith('en') ? 'en' : 'zh';
+}
+
+/** The reader's language for an address with no language of its own: their saved choice, else the browser's. */
+function readerLocale(url: URL): Locale {
+	let saved: string | null = null;
+	try {
+		saved = localStorage.getItem('lang');
+	} catch {
+		// storage unavailable (a private window): the browser's language decides
+	}
+	return addressLocale(url.pathname, saved, navigator.languages ?? [navigator.language]);
+}
+
 /**
  * Before anything renders: the page's language strings (in the browser, only that language's) and the
  * built-in records (in the browser, one JSON file; on the server, imported). If the records do not arrive,
@@ -21,13 +37,29 @@ let opened = false;
  */
 export const load: LayoutLoad = async ({ params, url, route }) => {
 	const lang = (params as { lang?: string }).lang;
-	const locale = isLocale(lang) ? lang : localeFromPath(url.pathname);
+	// An address no route matches (in the browser: a static host sent a 404 page for it) speaks its own
+	// language, or the reader's when it has none
+	const locale = isLocale(lang)
+		? lang
+		: browser && route.id === null
+			? readerLocale(url)
+			: localeFromPath(url.pathname);
+	// The language the page's HTML is in, which hydration must match before the page can speak `locale`.
+	// They differ only where one file answers many addresses: the root 404 page, drawn in Chinese, which a
+	// static host may send for /en/… as well (see "Deploying" in the README).
+	const drawn = browser && !opened ? drawnLocale() : locale;
 	const name = ROUTE_VIEWS[route.id ?? '']; // read every time: the load reruns when the route changes
 	const view = browser && opened && name ? views[name].load() : undefined;
 	opened = true;
-	const [, data] = await Promise.allSettled([loadCatalogue(locale), loadBuiltin(), view]);
-	await loadCatalogue(locale); // rethrows if the strings did not arrive: nothing can be said without them
+	const [, , data] = await Promise.allSettled([
+		loadCatalogue(drawn),
+		loadCatalogue(locale),
+		loadBuiltin(),
+		view
+	]);
+	// rethrows if the strings did not arrive: nothing can be said without them
+	await Promise.all([loadCatalogue(drawn), loadCatalogue(locale)]);
 	await view; // a page whose code did not arrive is an error page, as when its own module fails to load
 	// Without the records no chart can be drawn: the layout says so in place of the page (see +layout.svelte)
-	return { builtinUnavailable: data.status === 'rejected' };
+	return { builtinUnavailable: data.status === 'rejected', locale, drawnLocale: drawn };
 };

@@ -3,6 +3,7 @@
  * and the same tooltip as hover, linked (choosing a city highlights it elsewhere), and opening a mark lists
  * the events behind it with their source.
  */
+import { readFile } from 'node:fs/promises';
 import { expect, test } from '@playwright/test';
 
 const PAGES = ['/en', '/zh/industries', '/en/compare', '/zh/cities/shanghai'];
@@ -22,7 +23,7 @@ for (const path of PAGES) {
 			const wide = layer.locator('svg[data-variant="wide"]');
 			await expect(wide.locator('.chart-tooltip')).toBeVisible();
 			// a visible focus mark on the active element
-			await expect(wide.locator('.focus-ring, [data-export="omit"]').first()).toBeAttached();
+			await expect(wide.locator('.focus-ring')).toBeVisible();
 			// the focus ring of the keyboard layer itself is visible (outline)
 			const outline = await layer.evaluate((el) => getComputedStyle(el).outlineStyle);
 			expect(outline).not.toBe('none');
@@ -31,6 +32,56 @@ for (const path of PAGES) {
 		}
 	});
 }
+
+test('marks that exist only for interaction are left out of the exported SVG', async ({ page }) => {
+	await page.goto('/en');
+	const figure = page.locator('figure[data-chart="timeline"]');
+	const wide = figure.locator('svg[data-variant="wide"]');
+	// the keyboard puts a tooltip and a focus ring on the chart; its pointer targets are there once it runs
+	const layer = figure.locator('.chart-keys[tabindex="0"]');
+	await layer.focus();
+	await page.keyboard.press('ArrowRight');
+	await expect(wide.locator('.chart-tooltip')).toBeVisible();
+	const omitted = await wide.locator('[data-export="omit"]').count();
+	expect(omitted, 'elements marked to be left out, on the page').toBeGreaterThan(1);
+	await expect(wide.locator('.hits[data-export="omit"]')).toHaveCount(1);
+	// what the chart draws for everyone: shapes outside the marked elements
+	const SHAPES = 'path, circle, rect, line, polyline, polygon';
+	const drawn = await wide.evaluate(
+		(svg, shapes) =>
+			[...svg.querySelectorAll(shapes)].filter((el) => !el.closest('[data-export="omit"]')).length,
+		SHAPES
+	);
+	expect(drawn).toBeGreaterThan(10);
+
+	// the download menu, opened without moving focus off the chart's marks
+	await figure.locator('details.chart-download').evaluate((d) => ((d as HTMLDetailsElement).open = true));
+	const [file] = await Promise.all([
+		page.waitForEvent('download'),
+		figure.locator('button[data-export="svg"]').dispatchEvent('click')
+	]);
+	const text = await readFile(await file.path(), 'utf8');
+	// they were on the page while it was exported
+	await expect(wide.locator('.chart-tooltip')).toBeVisible();
+	await expect(wide.locator('.hits')).toHaveCount(1);
+	const found = await page.evaluate(
+		([svgText, shapes]) => {
+			const doc = new DOMParser().parseFromString(svgText, 'image/svg+xml');
+			return {
+				omit: doc.querySelectorAll('[data-export="omit"]').length,
+				hits: doc.querySelectorAll('.hits').length,
+				tooltips: doc.querySelectorAll('.chart-tooltip').length,
+				rings: doc.querySelectorAll('.focus-ring').length,
+				shapes: doc.querySelectorAll(shapes).length
+			};
+		},
+		[text, SHAPES] as const
+	);
+	const { shapes, ...interactive } = found;
+	expect(interactive).toEqual({ omit: 0, hits: 0, tooltips: 0, rings: 0 });
+	// everything else is kept (the file adds its legend and source line)
+	expect(shapes).toBeGreaterThanOrEqual(drawn);
+});
 
 test('hovering a bar shows the same tooltip as the keyboard', async ({ page }) => {
 	await page.goto('/en');

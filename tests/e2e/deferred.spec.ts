@@ -21,6 +21,33 @@ function watchConsole(page: Page): string[] {
 	return problems;
 }
 
+/**
+ * Holds every script the page asks for from now on until `release()` is called, like a network slow enough
+ * that the reader acts first; the test says when the scripts arrive, after what it wanted to do first.
+ */
+async function holdScripts(page: Page): Promise<() => void> {
+	let release!: () => void;
+	const released = new Promise<void>((resolve) => (release = resolve));
+	await page.route('**/*.js', async (route) => {
+		await released;
+		await route.continue();
+	});
+	return release;
+}
+
+/**
+ * Waits until the page has finished opening: the service worker is registered only once the page has
+ * loaded and the browser is idle (src/lib/offline.ts), so its registration shows that nothing was left
+ * to do.
+ */
+async function settled(page: Page) {
+	await expect
+		.poll(() => page.evaluate(async () => Boolean(await navigator.serviceWorker.getRegistration())), {
+			message: 'the page went idle (its service worker is registered)'
+		})
+		.toBe(true);
+}
+
 /** Waits until the page's frame has hydrated (the dataset switcher is rendered by the script only). */
 async function frameReady(page: Page) {
 	await expect(page.getByTestId('dataset-switcher')).toBeVisible();
@@ -31,8 +58,10 @@ test.describe('views hydrate on first use', () => {
 		const problems = watchConsole(page);
 		await page.goto('/en');
 		await frameReady(page);
-		await page.waitForTimeout(300);
-		// the charts and the download buttons are there, the view's script has not run
+		await settled(page);
+		// the page has opened and gone idle: the charts and the download buttons are there, the view's
+		// script has not run
+		await expect(page.locator('.view-root')).toHaveAttribute('data-view', 'static');
 		await expect(page.locator('svg.chart').first()).toBeVisible();
 		await expect(page.locator('.chart-download summary').first()).toBeVisible();
 		await expect(menus(page)).toHaveCount(0);
@@ -113,15 +142,22 @@ test.describe('views hydrate on first use', () => {
 		const filters = page.locator('details.events-filters');
 		await expect(filters).not.toHaveAttribute('open', '');
 		await page.getByTestId('events-count').tap();
-		await page.waitForTimeout(300);
+		// the tap woke the view, which has drawn itself since: the filters are still folded
+		await expect(page.locator('.view-root')).toHaveAttribute('data-view', 'live');
+		await page.evaluate(
+			() => new Promise((resolve) => requestAnimationFrame(() => requestAnimationFrame(resolve)))
+		);
 		await expect(filters).not.toHaveAttribute('open', '');
 		expect(problems).toEqual([]);
 		await context.close();
 	});
 
 	test('opening a page loads no view code; the first use loads it, and a click made while it loads counts once', async ({
-		page
+		browser
 	}) => {
+		// no service worker: once installed it would answer the view's code from its cache, past the held network
+		const context = await browser.newContext({ serviceWorkers: 'block' });
+		const page = await context.newPage();
 		const problems = watchConsole(page);
 		const scripts: string[] = [];
 		page.on('request', (r) => {
@@ -130,11 +166,8 @@ test.describe('views hydrate on first use', () => {
 		await page.goto('/en', { waitUntil: 'networkidle' });
 		await frameReady(page);
 		const opened = scripts.length;
-		// from now on every script takes a second to arrive, like a slow phone network
-		await page.route('**/*.js', async (route) => {
-			await new Promise((resolve) => setTimeout(resolve, 1000));
-			await route.continue();
-		});
+		// from now on no script arrives until the test lets it, like a slow phone network
+		const release = await holdScripts(page);
 		const toggle = page.getByLabel('Split the bars by field');
 		await expect(toggle).not.toBeChecked();
 		await toggle.click({ force: true }); // the click lands before the view's code has arrived
@@ -142,11 +175,14 @@ test.describe('views hydrate on first use', () => {
 		await expect
 			.poll(() => scripts.length, { message: 'the click asked for the view code' })
 			.toBeGreaterThan(opened);
+		await expect(page.locator('.view-root')).toHaveAttribute('data-view', 'loading');
+		release();
 		// the click was held and handed to the view once it ran: the box is ticked once, not twice
-		await expect(page).toHaveURL(/[?&]stacked=1/, { timeout: 10_000 });
+		await expect(page).toHaveURL(/[?&]stacked=1/);
 		await expect(toggle).toBeChecked();
 		await expect(menus(page)).toHaveCount(4);
 		expect(problems).toEqual([]);
+		await context.close();
 	});
 
 	test('the view of a page reached by a link inside the app is loaded before the page shows', async ({
@@ -169,17 +205,15 @@ test.describe('views hydrate on first use', () => {
 		const context = await browser.newContext({ viewport: { width: 375, height: 740 } });
 		const page = await context.newPage();
 		// hold the page's scripts back, to see the page as first painted
-		await page.route('**/*.js', async (route) => {
-			await new Promise((resolve) => setTimeout(resolve, 1500));
-			await route.continue();
-		});
+		const release = await holdScripts(page);
 		await page.goto('/en/events', { waitUntil: 'domcontentloaded' });
 		const table = page.locator('table').first();
 		const before = await table.boundingBox();
 		await expect(
 			page.locator('details.events-filters fieldset, details.events-filters label').first()
 		).toBeHidden();
-		await expect(page.getByTestId('dataset-switcher')).toBeVisible({ timeout: 10_000 });
+		release();
+		await expect(page.getByTestId('dataset-switcher')).toBeVisible();
 		await expect(page.locator('details.events-filters')).not.toHaveAttribute('open', '');
 		const after = await table.boundingBox();
 		expect(after?.y).toBe(before?.y);
@@ -216,17 +250,16 @@ test.describe('views hydrate on first use', () => {
 
 	test("keys pressed before the page's script has run are acted on once the view runs", async ({ page }) => {
 		const problems = watchConsole(page);
-		// the page's scripts arrive late, so the reader is quicker than them
-		await page.route('**/*.js', async (route) => {
-			await new Promise((resolve) => setTimeout(resolve, 800));
-			await route.continue();
-		});
+		// the page's scripts arrive only once the reader has pressed the keys
+		const release = await holdScripts(page);
 		await page.goto('/en', { waitUntil: 'domcontentloaded' });
 		const layer = page.locator('#events-per-city .chart-keys');
 		await layer.focus();
 		await page.keyboard.press('ArrowRight');
 		await page.keyboard.press('Enter');
-		await expect(page.getByTestId('opened-events')).toBeVisible({ timeout: 15_000 });
+		await expect(page.locator('html')).not.toHaveClass(/\bjs-ready\b/); // no script has run yet
+		release();
+		await expect(page.getByTestId('opened-events')).toBeVisible();
 		expect(problems).toEqual([]);
 	});
 });

@@ -435,14 +435,29 @@ test.describe('the service worker cannot fetch a data file', () => {
 	test('the dashboard still loads and works online', async ({ page, context }) => {
 		const problems = watch(page);
 		await context.route('**/data/events.json', (route) => route.fulfill({ status: 404, body: 'gone' }));
+		// note how the worker's install ends once the page registers it
+		await page.addInitScript(() => {
+			const container = navigator.serviceWorker;
+			const register = container.register.bind(container);
+			const note = (state: string) => ((window as unknown as { __install?: string }).__install = state);
+			container.register = async (...args: Parameters<typeof register>) => {
+				const registration = await register(...args);
+				const worker = registration.installing ?? registration.waiting ?? registration.active;
+				const ended = () => worker && ['activated', 'redundant'].includes(worker.state);
+				if (!worker) note('none');
+				else if (ended()) note(worker.state);
+				else worker.addEventListener('statechange', () => ended() && note(worker.state));
+				return registration;
+			};
+		});
 		await page.goto('/en');
-		// give the worker its chance to install (it cannot: one of its files is missing)
-		await page.evaluate(() =>
-			Promise.race([
-				navigator.serviceWorker.ready.then(() => undefined),
-				new Promise((resolve) => setTimeout(resolve, 5_000))
-			])
-		);
+		// the worker has installed all the same (file by file: the missing one is simply not kept), so the
+		// reload below is answered through it
+		await expect
+			.poll(() => page.evaluate(() => (window as unknown as { __install?: string }).__install), {
+				timeout: 15_000
+			})
+			.toBe('activated');
 		await page.reload();
 		await expect(page.locator('svg[data-chart="events-per-city"][data-variant="wide"]')).toBeVisible();
 		await page.getByRole('link', { name: 'Compare', exact: true }).click();

@@ -22,6 +22,13 @@ const CORPUS = [
 	'上海<iframe src=//example.invalid>'
 ];
 
+/** Waits until the browser has drawn two frames since: what the last action changed is on the page. */
+async function drawn(page: Page) {
+	await page.evaluate(
+		() => new Promise((resolve) => requestAnimationFrame(() => requestAnimationFrame(resolve)))
+	);
+}
+
 /** Collects anything that would show an attack ran or the page broke. */
 function watch(page: Page) {
 	const problems: string[] = [];
@@ -102,10 +109,13 @@ test('hostile text in the search boxes is only ever text', async ({ page }) => {
 	const search = page.locator('input[type="search"]').first();
 	for (const payload of CORPUS) {
 		await search.fill(payload);
-		await page.waitForTimeout(50);
+		await drawn(page); // the table has been filtered by it
 		await noInjectedMarkup(page);
 	}
-	await page.waitForTimeout(500);
+	// the address follows the search box after a pause: the last value is in it, and the page drawn from it
+	const last = CORPUS[CORPUS.length - 1];
+	await expect.poll(() => new URL(page.url()).searchParams.get('q')).toBe(last);
+	await drawn(page);
 	await noInjectedMarkup(page);
 	expect(problems).toEqual([]);
 });
@@ -221,7 +231,7 @@ test('hostile names in an imported dataset export as inert SVG text and neutrali
 		timeout: 15_000
 	});
 	await checkCharts('/en/compare', ['"><img src=x onerror=alert(2)>']);
-	await page.waitForTimeout(300);
+	await drawn(page);
 	expect(await page.locator('img[src="x"], iframe').count()).toBe(0);
 	expect(problems).toEqual([]);
 

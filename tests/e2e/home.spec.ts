@@ -61,15 +61,18 @@ test.describe('home page', () => {
 	}) => {
 		const ctx = await browser.newContext({ locale: 'en-US' });
 		const page = await ctx.newPage();
-		// the page's scripts arrive late: the reader follows the link before the app has started
+		// the page's scripts arrive only once the reader has followed the link: the app has not started
+		let release!: () => void;
+		const released = new Promise<void>((resolve) => (release = resolve));
 		await page.route('**/_app/**/*.js', async (route) => {
-			await new Promise((resolve) => setTimeout(resolve, 3000));
+			await released;
 			await route.continue().catch(() => {});
 		});
 		await page.goto('/en', { waitUntil: 'domcontentloaded' });
 		await expect(page.locator('html')).not.toHaveClass(/js-ready/);
 		await page.getByTestId('lang-switch').click();
 		await expect(page).toHaveURL(/\/zh$/);
+		release();
 		await page.unroute('**/_app/**/*.js');
 		await page.goto('/');
 		await expect(page).toHaveURL(/\/zh$/, { timeout: 15_000 });

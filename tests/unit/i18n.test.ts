@@ -2,6 +2,7 @@ import { describe, expect, it } from 'vitest';
 import { en } from '../../src/lib/i18n/messages/en';
 import { zh } from '../../src/lib/i18n/messages/zh';
 import {
+	addressLocale,
 	CHART_EVENT_COUNT,
 	CITY_EVENT_COUNT,
 	countPhrase,
@@ -87,6 +88,14 @@ describe('paths', () => {
 		expect(localeFromPath('/zh')).toBe('zh');
 		expect(localeFromPath('/')).toBe('zh');
 		expect(localeFromPath('/english')).toBe('zh');
+	});
+	it("picks an unknown address's language: its prefix, else the saved choice, the browser's, Chinese", () => {
+		expect(addressLocale('/en/cities/atlantis', 'zh', ['zh-CN'])).toBe('en');
+		expect(addressLocale('/zh/cities/atlantis', 'en', ['en-GB'])).toBe('zh');
+		expect(addressLocale('/nowhere', 'en', ['zh-CN'])).toBe('en');
+		expect(addressLocale('/nowhere', null, ['zh-TW', 'en'])).toBe('zh');
+		expect(addressLocale('/nowhere', 'fr', ['en-GB'])).toBe('en');
+		expect(addressLocale('/english/x', undefined, [])).toBe('zh');
 	});
 	it('switches language and keeps the rest of the path', () => {
 		expect(switchLocalePath('/zh/cities/shanghai', 'en')).toBe('/en/cities/shanghai');

@@ -44,6 +44,25 @@ export function localeFromPath(pathname: string): Locale {
 	return isLocale(first) ? first : DEFAULT_LOCALE;
 }
 
+/**
+ * The language of a page that is one file for every address: the root 404 page, which a static host sends
+ * for any unknown address. The address's own language (its first path segment) comes first; outside
+ * /zh/ and /en/, the reader's saved choice (the language switch stores it), else their browser's first
+ * language (as `static/language.js` chooses at the root), else Chinese.
+ */
+export function addressLocale(
+	pathname: string,
+	saved: string | null | undefined,
+	preferred: readonly string[] = []
+): Locale {
+	const first = pathname.split('/')[1] ?? '';
+	if (isLocale(first)) return first;
+	if (isLocale(saved)) return saved;
+	const top = preferred[0]?.toLowerCase();
+	if (top) return top.startsWith('zh') ? 'zh' : 'en';
+	return DEFAULT_LOCALE;
+}
+
 /** BCP 47 tag for `<html lang>` and `Intl`. */
 export function htmlLang(locale: Locale): string {
 	return locale === 'zh' ? 'zh-CN' : 'en';

@@ -1,17 +1,15 @@
 /**
- * Every page's view, by name. This is the server's (and dev's and the tests') side: each view is imported
- * here and drawn into the prerendered HTML. The browser build replaces this module with
- * `registry.browser.ts` (see `browserVariants` in vite.config.ts), where each view is a chunk of its own,
- * loaded when the reader first reaches for it or when the app navigates to its page: opening a page loads
- * only its frame's script, since its HTML already shows the view.
+ * Every page's view, by name. This is the server's (and dev's and the tests') side: each view is drawn
+ * into the prerendered HTML, so its component is at hand synchronously. The browser build replaces this
+ * module with `registry.browser.ts` (see `browserVariants` in vite.config.ts), where each view is a chunk
+ * of its own, loaded when the reader first reaches for it or when the app navigates to its page: opening a
+ * page loads only its frame's script, since its HTML already shows the view.
+ *
+ * The views are imported here the same way as in the browser, each with `import()` (awaited before this
+ * module is done, so nothing has to wait for them later). That is what tells SvelteKit that the views'
+ * chunks are drawn on the server: it then links their stylesheets from the prerendered HTML, so a page's
+ * first paint is its final look, while their scripts still load only when the view is used.
  */
-import CitiesIndex from './CitiesIndex.svelte';
-import CityPage from './city/CityPage.svelte';
-import Compare from './Compare.svelte';
-import EventsView from './events/EventsView.svelte';
-import Industries from './Industries.svelte';
-import Methodology from './Methodology.svelte';
-import Overview from './Overview.svelte';
 import type { ViewName } from './route-views';
 
 export type { ViewName };
@@ -22,17 +20,27 @@ export interface ViewRef<C> {
 	load(): Promise<{ default: C }>;
 }
 
-const ref = <C>(component: C): ViewRef<C> => ({
-	component,
-	load: () => Promise.resolve({ default: component })
+const ref = <C>(module: { default: C }): ViewRef<C> => ({
+	component: module.default,
+	load: () => Promise.resolve(module)
 });
 
+const [overview, cities, city, compare, industries, events, methodology] = await Promise.all([
+	import('./Overview.svelte'),
+	import('./CitiesIndex.svelte'),
+	import('./city/CityPage.svelte'),
+	import('./Compare.svelte'),
+	import('./Industries.svelte'),
+	import('./events/EventsView.svelte'),
+	import('./Methodology.svelte')
+]);
+
 export const views = {
-	overview: ref(Overview),
-	cities: ref(CitiesIndex),
-	city: ref(CityPage),
-	compare: ref(Compare),
-	industries: ref(Industries),
-	events: ref(EventsView),
-	methodology: ref(Methodology)
+	overview: ref(overview),
+	cities: ref(cities),
+	city: ref(city),
+	compare: ref(compare),
+	industries: ref(industries),
+	events: ref(events),
+	methodology: ref(methodology)
 } satisfies Record<ViewName, ViewRef<unknown>>;
