@@ -20,11 +20,14 @@ const CACHE = `dashboard-${version}`;
  */
 const EXPORT_ONLY = /\.(woff2?|ttf|otf|wasm)$/;
 
-/** Everything the dashboard needs offline; the chart image files under /charts/ are left to the network. */
+/**
+ * Everything the dashboard needs offline; the chart image files under /charts/ and the share cards under
+ * /og/ (pictures for other sites' link previews, 3 MB) are left to the network.
+ */
 const ASSETS = [
 	...build.filter((p) => !EXPORT_ONLY.test(p)),
 	...files,
-	...prerendered.filter((p) => !p.startsWith('/charts/'))
+	...prerendered.filter((p) => !p.startsWith('/charts/') && !p.startsWith('/og/'))
 ];
 
 sw.addEventListener('install', (event) => {

@@ -1,0 +1,72 @@
+/**
+ * Share cards and citations as other sites see them: every page's HTML (as built, both languages) names
+ * its title, description and an `og:image` that exists in build/, is a 1200 × 630 PNG and is drawn in the
+ * page's language; a card is a real chart (ink across it), and the cards stay out of the offline cache.
+ */
+import { readdirSync, readFileSync, statSync } from 'node:fs';
+import path from 'node:path';
+import { expect, test } from '@playwright/test';
+import { PNG } from 'pngjs';
+
+const BUILD = path.resolve('build');
+
+function htmlFiles(dir: string): string[] {
+	return readdirSync(dir).flatMap((name) => {
+		const p = path.join(dir, name);
+		if (statSync(p).isDirectory()) return name === '_app' ? [] : htmlFiles(p);
+		return name.endsWith('.html') ? [p] : [];
+	});
+}
+
+const meta = (html: string, attr: 'property' | 'name', key: string) =>
+	new RegExp(`<meta ${attr}="${key}" content="([^"]*)"`).exec(html)?.[1] ?? null;
+
+test('every page names a share card that exists, in its language, with its title and description', () => {
+	const pages = htmlFiles(BUILD).filter((f) => /\/(en|zh)(\.html|\/)/.test(f.slice(BUILD.length)));
+	expect(pages.length).toBeGreaterThan(40);
+	const checked = new Set<string>();
+	for (const file of pages) {
+		const html = readFileSync(file, 'utf8');
+		const where = path.relative(BUILD, file);
+		const lang = /<html[^>]* lang="([a-z]+)/.exec(html)?.[1];
+		const image = meta(html, 'property', 'og:image');
+		expect(image, where).toMatch(/^https?:\/\/[^/]+\/og\/(en|zh)-[a-z0-9-]+\.png$/);
+		const card = new URL(image!).pathname;
+		expect(card.startsWith(`/og/${lang}-`), `${where}: ${card} in ${lang}`).toBe(true);
+		expect(meta(html, 'property', 'og:title'), where).toBeTruthy();
+		expect(meta(html, 'property', 'og:description'), where).toBeTruthy();
+		expect(meta(html, 'name', 'twitter:card'), where).toBe('summary_large_image');
+		expect(meta(html, 'name', 'twitter:image'), where).toBe(image);
+		if (checked.has(card)) continue;
+		checked.add(card);
+		const png = PNG.sync.read(readFileSync(path.join(BUILD, card)));
+		expect([png.width, png.height], card).toEqual([1200, 630]);
+		// a chart, not a blank: ink (anything not near white) on both halves of the card
+		let left = 0;
+		let right = 0;
+		for (let y = 0; y < png.height; y += 3)
+			for (let x = 0; x < png.width; x += 3) {
+				const i = (y * png.width + x) * 4;
+				if (png.data[i] < 230 || png.data[i + 1] < 230 || png.data[i + 2] < 230) {
+					if (x < png.width / 2) left++;
+					else right++;
+				}
+			}
+		expect(left, card).toBeGreaterThan(500);
+		expect(right, card).toBeGreaterThan(200);
+	}
+	expect(checked.size).toBeGreaterThanOrEqual(30);
+});
+
+test('the served pages carry the cards, and the offline cache leaves them to the network', async ({
+	page,
+	request
+}) => {
+	await page.goto('/zh/cities/shanghai');
+	const image = await page.locator('meta[property="og:image"]').getAttribute('content');
+	const res = await request.get(new URL(image!).pathname);
+	expect(res.status()).toBe(200);
+	expect(res.headers()['content-type']).toContain('image/png');
+	const sw = await (await request.get('/service-worker.js')).text();
+	expect(sw).toContain('/og/');
+});
