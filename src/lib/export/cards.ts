@@ -34,7 +34,6 @@ export function cardKeys(dataset: Dataset): CardKey[] {
 	return [...PAGE_CHARTS.keys(), ...dataset.cities.map((c) => `city-${c.id}`)];
 }
 
-
 /** Every card file the build writes. */
 export function cardFiles(dataset: Dataset): { file: string; locale: Locale; key: CardKey }[] {
 	return LOCALES.flatMap((locale) =>
