@@ -70,3 +70,57 @@ test('the served pages carry the cards, and the offline cache leaves them to the
 	const sw = await (await request.get('/service-worker.js')).text();
 	expect(sw).toContain('/og/');
 });
+
+async function openCitation(page: import('@playwright/test').Page) {
+	const figure = page.locator('figure.chart-frame').first();
+	await expect(figure.locator('details.chart-download')).toBeVisible();
+	await figure.locator('details.chart-download').evaluate((d) => ((d as HTMLDetailsElement).open = true));
+	await figure.locator('button[data-export="cite"]').click();
+	const cite = figure.getByTestId('chart-cite');
+	await expect(cite).toBeVisible();
+	return { figure, cite };
+}
+
+test('cite this chart: a sentence, CSL-JSON and BibTeX naming the chart, the article and the view', async ({
+	page
+}) => {
+	await page.goto('/en?stacked=1');
+	const { figure, cite } = await openCitation(page);
+	const title = (await figure.locator('svg[data-variant="wide"] > title').textContent()) ?? '';
+	const sentence = (await cite.locator('.cite-sentence').textContent()) ?? '';
+	expect(sentence).toContain(title);
+	expect(sentence).toContain('The Paper · Pengpai Research Institute');
+	expect(sentence).toMatch(/\/en\?stacked=1#events-per-city/);
+	await expect(cite.getByRole('heading')).toBeFocused();
+	const [csl] = await Promise.all([page.waitForEvent('download'), cite.locator('[data-cite="csl"]').click()]);
+	const items = JSON.parse(readFileSync(await csl.path(), 'utf8'));
+	expect(items[0]).toMatchObject({ type: 'figure', title });
+	expect(items[0].URL).toContain('/en?stacked=1#events-per-city');
+	const [bib] = await Promise.all([page.waitForEvent('download'), cite.locator('[data-cite="bib"]').click()]);
+	expect(bib.suggestedFilename()).toMatch(/\.bib$/);
+	expect(readFileSync(await bib.path(), 'utf8')).toMatch(/^@misc\{cityinnovation\d{8},/);
+	await cite.locator('[data-cite="close"]').click();
+	await expect(figure.getByTestId('chart-cite')).toHaveCount(0);
+});
+
+test('a chart of an imported dataset is cited as the reader’s data, not the article’s', async ({ page }) => {
+	await page.goto('/zh/import');
+	await expect(page.locator('#events-file')).toBeEnabled();
+	await page.locator('#events-file').setInputFiles({
+		name: 'mine.csv',
+		mimeType: 'text/csv',
+		buffer: Buffer.from(
+			'city,category,year,month,title_en\nLanzhou,computing,2024,4,Row one\nXining,computing,2025,5,Row two\n'
+		)
+	});
+	await expect(page.getByTestId('import-summary')).toBeVisible();
+	await page.locator('#dataset-name').fill('我的数据 2024');
+	await page.getByTestId('import-save').click();
+	await expect(page.getByTestId('import-saved')).toBeVisible();
+	await page.goto('/zh');
+	await expect(page.locator('#dataset-switcher-select')).toHaveValue(/^user-/);
+	const { cite } = await openCitation(page);
+	const sentence = (await cite.locator('.cite-sentence').textContent()) ?? '';
+	expect(sentence).toContain('我的数据 2024');
+	expect(sentence).not.toContain('澎湃');
+});

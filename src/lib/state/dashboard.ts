@@ -5,6 +5,8 @@ import type { Dataset } from '$lib/data/types';
 export interface DashboardContext {
 	readonly dataset: Dataset;
 	readonly datasetVersion: string;
+	/** The reader's name for the dataset in view when it is one they imported; null for the built-in data. */
+	readonly importedName: string | null;
 }
 
 const KEY = Symbol('dashboard');
