@@ -168,7 +168,8 @@ describe('built-in dataset: future industries', () => {
 		expect(cell('beijing', 'cell-gene')?.match).toBe('broad');
 		expect(cell('shenzhen', 'ai')?.match).toBe('partial');
 		expect(cell('suzhou', 'semiconductors')?.match).toBe('partial');
-		expect(cell('nanjing', 'semiconductors')?.match).toBe('exact');
+		expect(cell('nanjing', 'semiconductors')?.match).toBe('partial');
+		expect(cell('suzhou', 'photonics')?.match).toBe('partial');
 		expect(cell('suzhou', 'ai')).toBeUndefined();
 		expect(mx.trackCounts[mx.trackIds.indexOf('cell-gene')]).toBe(4);
 		expect(mx.trackCounts[mx.trackIds.indexOf('ai')]).toBe(3);

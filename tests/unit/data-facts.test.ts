@@ -5,6 +5,9 @@
 import { describe, expect, it } from 'vitest';
 import { builtinDataset as d, SOURCE } from '../../src/lib/data/builtin';
 import type { InnovationEvent } from '../../src/lib/data/types';
+import { findCities } from '../../src/lib/views/compare-state';
+import { suggestCities } from '../../src/lib/views/city/suggest';
+import { haystacks } from '../../src/lib/views/events/query';
 
 const listed = d.events.filter((e) => e.source.section === 'events');
 const byCity = (events: InnovationEvent[]) => {
@@ -60,6 +63,18 @@ describe('cities and clusters', () => {
 		expect(get('shanghai')?.province.zh).toBe('上海市');
 		expect(get('beijing')?.province.zh).toBe('北京市');
 		expect(get('suzhou')?.province.zh).toBe('江苏省');
+	});
+
+	it("gives 香港 its pinyin, xianggang, and keeps 'hongkong' as an alias a search still finds", () => {
+		const hk = d.cities.find((c) => c.id === 'hongkong');
+		expect(hk?.pinyin).toBe('xianggang');
+		expect(hk?.aliases).toEqual(['hongkong']);
+		for (const q of ['xianggang', 'xiang', 'hongkong', 'Hong Kong', '香港'])
+			expect(findCities(d, q).map((c) => c.id)).toContain('hongkong');
+		expect(suggestCities('xianggang', d.cities)[0]?.cityId).toBe('hongkong');
+		const i = d.events.findIndex((e) => e.cityId === 'hongkong');
+		expect(haystacks(d)[i]).toContain('xianggang');
+		expect(haystacks(d)[i]).toContain('hongkong');
 	});
 });
 
@@ -252,6 +267,41 @@ describe('future-industry lists', () => {
 });
 
 describe('track crosswalk', () => {
+	const link = (cityId: string, zh: string, trackId: string) =>
+		itemsOf(cityId)
+			.find((i) => i.name.zh === zh)
+			?.tracks.find((t) => t.trackId === trackId);
+
+	it('names the brain track as brain-inspired intelligence, as 类脑智能 says', () => {
+		const brain = d.tracks.find((t) => t.id === 'brain');
+		expect(brain?.name.zh).toBe('脑科学与类脑智能');
+		expect(brain?.name.en).toBe('Brain science and brain-inspired intelligence');
+		expect(brain?.description.en).toMatch(/brain-inspired intelligence/);
+		expect(JSON.stringify(d.tracks)).not.toMatch(/brain-inspired computing/);
+	});
+
+	it("marks items that cover part of their track 'partial', with the part left out in the reason", () => {
+		const semi = link('nanjing', '第三代半导体', 'semiconductors');
+		expect(semi?.match).toBe('partial');
+		expect(semi?.reason.zh).toContain('一代');
+		expect(semi?.reason.en).toMatch(/one generation/i);
+		const photonic = link('suzhou', '光子芯片与光器件', 'photonics');
+		expect(photonic?.match).toBe('partial');
+		expect(photonic?.reason.zh).toContain('不含');
+		expect(photonic?.reason.en).toMatch(/not the computing with light/);
+	});
+
+	it('keeps digital finance and blockchain apart, and says why on both links', () => {
+		const finance = tracksOf('suzhou', '数字金融');
+		const chain = tracksOf('shenzhen', '区块链');
+		expect([...finance]).toEqual(['digital-finance']);
+		expect([...chain]).toEqual(['blockchain']);
+		expect(link('suzhou', '数字金融', 'digital-finance')?.reason.zh).toContain('不连到区块链');
+		expect(link('suzhou', '数字金融', 'digital-finance')?.reason.en).toMatch(/not linked to blockchain/i);
+		expect(link('shenzhen', '区块链', 'blockchain')?.reason.zh).toContain('不连到数字金融');
+		expect(link('shenzhen', '区块链', 'blockchain')?.reason.en).toMatch(/not linked to digital finance/i);
+	});
+
 	it('puts the three cell-and-gene items on one shared track', () => {
 		const shared = [
 			tracksOf('suzhou', '细胞和基因诊疗'),

@@ -104,6 +104,15 @@ export const CitySchema: v.GenericSchema<City> = v.strictObject({
 		v.string('pinyin must be a string'),
 		v.regex(/^[a-z]+$/, 'pinyin must be toneless lower-case letters without spaces')
 	),
+	aliases: v.optional(
+		v.array(
+			v.pipe(
+				v.string('an alias must be a string'),
+				v.regex(/^[a-z]+$/, 'an alias must be lower-case letters without spaces')
+			),
+			'aliases must be a list'
+		)
+	),
 	province: I18nTextSchema,
 	cluster: id('cluster'),
 	lat: coordinate('lat', CHINA_BBOX.latMin, CHINA_BBOX.latMax),

@@ -28,6 +28,11 @@ export interface City {
 	name: I18nText;
 	/** Toneless pinyin, lower case, no spaces, e.g. 'shanghai', for search. */
 	pinyin: string;
+	/**
+	 * Other names a search should find the city by, lower-case ASCII letters, e.g. 'hongkong' for 香港
+	 * (pinyin 'xianggang'). Optional; absent means none.
+	 */
+	aliases?: string[];
 	province: I18nText;
 	cluster: ClusterId;
 	/** City-centre coordinates (WGS84). Optional for user-imported cities (left off the map). */

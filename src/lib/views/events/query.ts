@@ -171,7 +171,7 @@ export function haystacks(ds: Dataset): string[] {
 			const c = e.cityId == null ? undefined : city.get(e.cityId);
 			const parts = [e.title.zh, e.title.en, e.document ?? ''];
 			for (const a of e.actors) parts.push(a.zh, a.en);
-			if (c) parts.push(c.name.zh, c.name.en, c.pinyin);
+			if (c) parts.push(c.name.zh, c.name.en, c.pinyin, ...(c.aliases ?? []));
 			// a separator no search term can contain, so a term never matches across two fields
 			return foldText(parts.join('\n'));
 		});
