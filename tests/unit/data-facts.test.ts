@@ -177,17 +177,46 @@ describe('events', () => {
 		expect(months('guangzhou')).toEqual([8, null]);
 		expect(months('chengdu')).toEqual([10, '5-6']);
 		expect(months('hongkong')).toEqual([12]);
-		expect(d.events.every((e) => e.year === 2023)).toBe(true);
+		// every item is of 2023 but the three the article only places "earlier" (此前), with no year
+		expect(d.events.filter((e) => e.year !== 2023).map((e) => e.id)).toEqual([
+			'guangzhou-public-data-rules',
+			'shenzhen-public-data-rules',
+			'shanghai-future-industry-plan-earlier'
+		]);
 	});
 
-	it("marks 'earlier' items as undated with a note", () => {
+	it("records 'earlier' (此前) items as the article gives them: no year, no month, before a named event", () => {
 		const earlier = d.events.filter((e) => e.groupId === 'public-data-rules-earlier');
 		expect(earlier.map((e) => e.cityId)).toEqual(['guangzhou', 'shenzhen']);
 		for (const e of earlier) {
+			expect(e.year).toBeNull();
 			expect(e.month).toBeNull();
+			expect(e.before).toBe('hongkong-cross-border-data-mou');
 			expect(e.note?.zh).toContain('此前');
+			expect(e.note?.zh).toContain('没有给出年份');
 			expect(e.note?.en).toMatch(/earlier/);
+			expect(e.note?.en).toMatch(/no year/);
 		}
+		const shanghai = d.events.find((e) => e.id === 'shanghai-future-industry-plan-earlier');
+		expect(shanghai).toMatchObject({ year: null, month: null, before: 'guangzhou-future-industry-strategy' });
+		expect(shanghai?.note?.en).toMatch(/no year/);
+		expect(d.events.filter((e) => e.before !== null)).toHaveLength(3);
+		// what they precede is dated: the December MoU, and Guangzhou's 2023 strategy
+		const byId = (id: string) => d.events.find((e) => e.id === id);
+		expect(byId('hongkong-cross-border-data-mou')).toMatchObject({ year: 2023, month: 12 });
+		expect(byId('guangzhou-future-industry-strategy')).toMatchObject({ year: 2023 });
+	});
+
+	it('gives every document an English rendering, without 《》', () => {
+		const docs = d.events.filter((e) => e.document !== null);
+		expect(docs).toHaveLength(18);
+		for (const e of docs) {
+			expect(e.documentEn).toBeTruthy();
+			expect(e.documentEn).not.toMatch(/[《》\p{Script=Han}]/u);
+		}
+		expect(d.events.filter((e) => e.document === null).every((e) => e.documentEn === null)).toBe(true);
+		const mou = d.events.find((e) => e.id === 'hongkong-cross-border-data-mou');
+		expect(mou?.documentEn).toMatch(/Cross-Boundary Data Flow/);
 	});
 
 	it('gives multi-city actions one record per city under one groupId', () => {

@@ -152,12 +152,15 @@ export const InnovationEventSchema: v.GenericSchema<InnovationEvent> = v.strictO
 	cityId: v.nullable(id('cityId')),
 	scope: v.picklist(['city', 'national'], "scope must be 'city' or 'national'"),
 	categoryId: id('categoryId'),
-	year: v.pipe(
-		v.number('year must be a number'),
-		v.integer('year must be a whole number'),
-		v.minValue(1900, 'year must be 1900–2100'),
-		v.maxValue(2100, 'year must be 1900–2100')
+	year: v.nullable(
+		v.pipe(
+			v.number('year must be a number or null (no year given)'),
+			v.integer('year must be a whole number'),
+			v.minValue(1900, 'year must be 1900–2100'),
+			v.maxValue(2100, 'year must be 1900–2100')
+		)
 	),
+	before: v.nullable(id('before')),
 	month: month('month'),
 	monthEnd: month('monthEnd'),
 	kind: v.picklist(EVENT_KINDS, `kind must be one of: ${EVENT_KINDS.join(', ')}`),
@@ -166,6 +169,12 @@ export const InnovationEventSchema: v.GenericSchema<InnovationEvent> = v.strictO
 		v.pipe(
 			v.string('document must be a string or null'),
 			v.regex(/^《.+》$/u, 'document must be the title inside 《》')
+		)
+	),
+	documentEn: v.nullable(
+		v.pipe(
+			text('documentEn'),
+			v.check((s) => !/[《》]/u.test(s), 'documentEn is the English rendering, without 《》')
 		)
 	),
 	title: I18nTextSchema,
@@ -316,6 +325,7 @@ export function validateDataset(raw: unknown): ValidationResult {
 	}
 
 	const groups = new Map<string, InnovationEvent[]>();
+	const eventIds = known.events ?? none;
 	for (const e of parsed.events) {
 		const f = DATA_FILES.events;
 		if (e.cityId !== null && !cityIds.has(e.cityId)) add(f, e.id, 'cityId', `unknown city '${e.cityId}'`);
@@ -324,6 +334,22 @@ export function validateDataset(raw: unknown): ValidationResult {
 			add(f, e.id, 'scope', 'a national event must have cityId null');
 		if (e.scope === 'city' && e.cityId === null) add(f, e.id, 'scope', 'a city event needs a cityId');
 		if (e.monthEnd !== null && e.month === null) add(f, e.id, 'monthEnd', 'monthEnd needs a month');
+		if (e.year === null && e.before === null)
+			add(
+				f,
+				e.id,
+				'before',
+				'an event with no year needs before: the id of the event the source places it before'
+			);
+		if (e.year !== null && e.before !== null)
+			add(f, e.id, 'before', 'before is only for an event with no year (set year to null)');
+		if (e.before !== null) {
+			if (e.month !== null) add(f, e.id, 'month', 'an event with no year has no month (null)');
+			if (e.before === e.id) add(f, e.id, 'before', 'an event cannot be before itself');
+			else if (!eventIds.has(e.before)) add(f, e.id, 'before', `unknown event '${e.before}'`);
+		}
+		if (e.documentEn !== null && e.document === null)
+			add(f, e.id, 'documentEn', 'documentEn needs a document');
 		if (e.monthEnd !== null && e.month !== null && e.monthEnd < e.month)
 			add(f, e.id, 'monthEnd', 'monthEnd must not be before month');
 		if (e.source.section === 'events' && e.source.bullet === null)

@@ -41,8 +41,13 @@ export interface EventsView {
 	/** First and last month (1–12) of the range; null = open on that side. */
 	from: number | null;
 	to: number | null;
-	/** Keep events the article gives no month for. */
+	/** Keep events of the year the article gives no month for. */
 	undated: boolean;
+	/**
+	 * Of the events without a month, also keep the items the article gives no year for, placing them
+	 * only "earlier" (此前) than another event (read only when `undated` is on).
+	 */
+	earlier: boolean;
 	scope: Scope;
 	/** Keep items taken from the article's commentary rather than its event list. */
 	commentary: boolean;
@@ -59,6 +64,7 @@ export const DEFAULT_VIEW: Readonly<EventsView> = Object.freeze({
 	from: null,
 	to: null,
 	undated: true,
+	earlier: true,
 	scope: 'all',
 	commentary: true,
 	q: '',
@@ -90,6 +96,7 @@ export function parseEventsView(
 		from: take(parseInteger(params, 'from', 1, 12)),
 		to: take(parseInteger(params, 'to', 1, 12)),
 		undated: take(parseFlag(params, 'undated', DEFAULT_VIEW.undated)),
+		earlier: take(parseFlag(params, 'earlier', DEFAULT_VIEW.earlier)),
 		scope: take(parseEnum(params, 'scope', SCOPES, DEFAULT_VIEW.scope)),
 		commentary: take(parseFlag(params, 'commentary', DEFAULT_VIEW.commentary)),
 		q: take(parseText(params, 'q', MAX_QUERY)),
@@ -108,6 +115,7 @@ export function serialiseEventsView(view: EventsView): string {
 		['from', view.from],
 		['to', view.to],
 		['undated', view.undated, DEFAULT_VIEW.undated],
+		['earlier', view.earlier, DEFAULT_VIEW.earlier],
 		['scope', view.scope, DEFAULT_VIEW.scope],
 		['commentary', view.commentary, DEFAULT_VIEW.commentary],
 		['q', view.q],
@@ -125,6 +133,7 @@ export function isFiltered(view: EventsView): boolean {
 		view.from != null ||
 		view.to != null ||
 		view.undated !== DEFAULT_VIEW.undated ||
+		view.earlier !== DEFAULT_VIEW.earlier ||
 		view.scope !== DEFAULT_VIEW.scope ||
 		view.commentary !== DEFAULT_VIEW.commentary ||
 		searchTerms(view.q).length > 0
@@ -249,7 +258,8 @@ export function sortOrder(ds: Dataset, key: SortKey, dir: SortDir, locale: Local
 /** The events the view shows, in its order. Never mutates the dataset. */
 export function visibleEvents(ds: Dataset, view: EventsView, locale: Locale): InnovationEvent[] {
 	const order = sortOrder(ds, view.sort, view.dir, locale);
-	const passes = eventPredicate(ds, viewFilter(view));
+	// undated and earlier items are told apart here (the filter's month test sees both as undated)
+	const passes = eventPredicate(ds, { ...viewFilter(view), includeUndated: true });
 	const nationalOnly = view.scope === 'national';
 	const terms = searchTerms(view.q);
 	const hay = terms.length ? haystacks(ds) : null;
@@ -258,6 +268,8 @@ export function visibleEvents(ds: Dataset, view: EventsView, locale: Locale): In
 		const i = order[k];
 		const e = ds.events[i];
 		if (nationalOnly && e.cityId != null) continue;
+		// no month: kept only with `undated`; no year at all ("earlier"): also only with `earlier`
+		if (e.month == null && (!view.undated || (e.year == null && !view.earlier))) continue;
 		if (!passes(e)) continue;
 		if (hay && !terms.every((t) => hay[i].includes(t))) continue;
 		out.push(e);

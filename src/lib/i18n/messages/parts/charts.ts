@@ -35,6 +35,9 @@ export const en = {
 	'timeline.subtitleHeat':
 		'Innovation events of 2023 by month and city: the darker the cell, the more events it holds',
 	'timeline.undated': 'No month',
+	'timeline.earlier': 'Earlier, no year',
+	'timeline.earlierLong': 'earlier, year not given',
+	'timeline.titleEarlier': '; {earlier} earlier, with no year given',
 	'timeline.undatedLong': 'no month given',
 	'timeline.national': 'National',
 	'timeline.legendHeat': 'Events per cell',
