@@ -185,6 +185,12 @@ describe('visibleEvents on the built-in data', () => {
 		const byDate = visibleEvents(ds, view({ sort: 'date' }), 'en');
 		const firstEmpty = byDate.findIndex((e) => e.month === null);
 		expect(byDate.slice(firstEmpty).every((e) => e.month === null)).toBe(true);
+		for (const dir of ['asc', 'desc'] as const)
+			expect(
+				visibleEvents(ds, view({ sort: 'date', dir }), 'en')
+					.slice(-3)
+					.map((e) => e.id)
+			).toEqual(earlierIds);
 	});
 
 	it('shows the English rendering beside a document title in the English CSV', () => {

@@ -231,7 +231,8 @@ const orderCache = new WeakMap<Dataset, Map<string, Uint32Array>>();
 
 /**
  * Event indices in display order for one column and direction. Empty values (undated, national,
- * no document) come last either way; ties keep the dataset's order. Cached per dataset.
+ * no document) come last either way, and by date the items with no year after the undated; ties keep
+ * the dataset's order. Cached per dataset.
  */
 export function sortOrder(ds: Dataset, key: SortKey, dir: SortDir, locale: Locale): Uint32Array {
 	let byKey = orderCache.get(ds);
@@ -240,12 +241,14 @@ export function sortOrder(ds: Dataset, key: SortKey, dir: SortDir, locale: Local
 	let order = byKey.get(cacheKey);
 	if (!order) {
 		const values = rankStrings(sortValues(ds, key, locale), locale);
+		// by date, the items with no year ("earlier") come after the undated of the year, as a group apart
+		const noYear = key === 'date' ? ds.events.map((e) => (e.year == null ? 1 : 0)) : null;
 		const sign = dir === 'asc' ? 1 : -1;
 		order = Uint32Array.from(ds.events, (_, i) => i).sort((a, b) => {
 			const va = values[a];
 			const vb = values[b];
 			if (va == null || vb == null) {
-				if (va == null && vb == null) return a - b;
+				if (va == null && vb == null) return (noYear ? noYear[a] - noYear[b] : 0) || a - b;
 				return va == null ? 1 : -1;
 			}
 			return va === vb ? a - b : sign * (va - vb);
