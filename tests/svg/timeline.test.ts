@@ -43,7 +43,7 @@ describe('timeline on the built-in data', () => {
 		// of 2023 with no month, and 2 "earlier" (此前) items with no year, counted apart
 		const [zh] = renderSvgs(TimelineChart, { dataset: builtinDataset, timeline: real, locale: 'zh' });
 		expect(zh).toMatch(
-			/<title[^>]*>5月事件最多（6 件），另有 9 件未注明月份；2 件发生在此前，未给出年份<\/title>/
+			/<title[^>]*>5月事件最多（6 件），另有 9 件未注明月份；2 件在此前，年份不详<\/title>/
 		);
 		const [en] = renderSvgs(TimelineChart, { dataset: builtinDataset, timeline: real, locale: 'en' });
 		expect(en).toMatch(

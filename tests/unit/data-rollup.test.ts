@@ -93,7 +93,7 @@ describe('reconcileArticleCounts', () => {
 			['bullet-places', 36]
 		]);
 		expect(r.ruleStatus.en).toContain('reproduces the article');
-		expect(r.ruleStatus.en).toContain('does not state it');
+		expect(r.ruleStatus.en).toContain('not one it states');
 		expect(r.ruleStatus.en).toContain('give 36');
 		expect(r.ruleStatus.zh).toContain('能得出这个数字的数法');
 		expect(r.ruleStatus.zh).toContain('得出36件');

@@ -239,19 +239,19 @@ export function reconcileArticleCounts(
 		counted === claim.events
 			? {
 					zh:
-						`文章没有说明${claim.events}件是怎样数出来的。上面的规则是我们找到的能得出这个数字的数法,不是文章写明的规则` +
+						`文章没有说明${claim.events}件是怎样数出来的；这条规则是我们找到的能得出这个数字的数法，并非文章写明的规则。` +
 						(nearVariants.length
-							? `;其他几种同样自然的数法得出${nearValues.join('或')}件(${nearVariants.map((v) => v.label.zh).join(';')})。`
-							: '。'),
+							? `其他几种同样自然的数法得出${nearValues.join('或')}件（${nearVariants.map((v) => v.label.zh).join('；')}）。`
+							: ''),
 					en:
-						`The article does not say how it arrived at ${claim.events}. The rule above is the one we found that reproduces the article's figure; the article does not state it` +
+						`The article does not say how it arrived at ${claim.events}; this rule is the one we found that reproduces the article's figure, not one it states.` +
 						(nearVariants.length
-							? `. The other natural rules give ${nearValues.join(' or ')} (${nearVariants.map((v) => v.label.en.charAt(0).toLowerCase() + v.label.en.slice(1)).join('; ')}).`
-							: '.')
+							? ` The other natural rules give ${nearValues.join(' or ')} (${nearVariants.map((v) => v.label.en.charAt(0).toLowerCase() + v.label.en.slice(1)).join('; ')}).`
+							: '')
 				}
 			: {
-					zh: `文章没有说明${claim.events}件是怎样数出来的;按上面的规则得到${counted}件,与文章不符。`,
-					en: `The article does not say how it arrived at ${claim.events}; the rule above gives ${counted}, which does not match.`
+					zh: `文章没有说明${claim.events}件是怎样数出来的；按这条规则得到${counted}件，与文章不符。`,
+					en: `The article does not say how it arrived at ${claim.events}; this rule gives ${counted}, which does not match.`
 				};
 
 	return {

@@ -94,7 +94,7 @@ const base = {
 	'method.reconcile.total': 'Total',
 	'method.reconcile.national': 'national',
 	'method.reconcile.undated': 'no month',
-	'method.reconcile.rule': 'The counting rule',
+	'method.reconcile.rule': 'The rule that gives 35',
 	'method.reconcile.ruleLead': 'The rule that reproduces the article’s figure:',
 	'method.reconcile.hongkong':
 		'The article’s 15 cities include Hong Kong. Hong Kong’s one item is the memorandum on cross-border data flows in the Greater Bay Area, signed by a national body, the Cyberspace Administration of China, and the Hong Kong SAR government: an agreement between the two, not a measure Hong Kong took on its own. We record it under Hong Kong, as the article’s count of 15 needs; without it the event list names 14 cities.',

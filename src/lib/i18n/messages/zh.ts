@@ -87,7 +87,7 @@ const base: Record<BaseKey, string> = {
 	'method.reconcile.total': '合计',
 	'method.reconcile.national': '全国',
 	'method.reconcile.undated': '无月份',
-	'method.reconcile.rule': '计数规则',
+	'method.reconcile.rule': '得出35件的规则',
 	'method.reconcile.ruleLead': '能得出原文数字的规则：',
 	'method.reconcile.hongkong':
 		'原文的15座城市包括香港。香港只有一项：国家网信办和香港特区政府签订的大湾区数据跨境合作备忘录。这是国家机构与特区政府之间的协议，并非香港自行出台的措施。本数据集把它记在香港名下，这样才有原文的15座；不计它，事件清单只涉及14座城市。',

@@ -34,7 +34,7 @@ export const zh: Record<keyof typeof en, string> = {
 	'timeline.undated': '月份不详',
 	'timeline.earlier': '年份不详（此前）',
 	'timeline.earlierLong': '此前，未给出年份',
-	'timeline.titleEarlier': '；{earlier}发生在此前，未给出年份',
+	'timeline.titleEarlier': '；{earlier}在此前，年份不详',
 	'timeline.undatedLong': '月份不详',
 	'timeline.national': '全国',
 	'timeline.legendHeat': '每格事件数',
