@@ -42,9 +42,7 @@ describe('timeline on the built-in data', () => {
 		// article events only: May 6 (Hangzhou ×2, Shanghai R&D opinions, three May–June AI policies), 9
 		// of 2023 with no month, and 2 "earlier" (此前) items with no year, counted apart
 		const [zh] = renderSvgs(TimelineChart, { dataset: builtinDataset, timeline: real, locale: 'zh' });
-		expect(zh).toMatch(
-			/<title[^>]*>5月事件最多（6 件），另有 9 件未注明月份；2 件在此前，年份不详<\/title>/
-		);
+		expect(zh).toMatch(/<title[^>]*>5月事件最多（6 件），另有 9 件未注明月份；2 件在此前，年份不详<\/title>/);
 		const [en] = renderSvgs(TimelineChart, { dataset: builtinDataset, timeline: real, locale: 'en' });
 		expect(en).toMatch(
 			/<title[^>]*>May was the busiest month \(6 events\); the source gives no month for 9 events; 2 events earlier, with no year given<\/title>/
@@ -52,6 +50,9 @@ describe('timeline on the built-in data', () => {
 		// 44 events, 15 cities, 2 national (the computing-infrastructure plan and the wave of language models)
 		expect(en).toContain('Grid of 44 events by month of 2023 for 15 cities');
 		expect(en).toContain('National actions (2 events) have a row of their own at the bottom.');
+		expect(en).toContain(
+			'Items the source gives no year for, placing them only before another event (2 events), sit in a column of their own after it, apart from 2023.'
+		);
 	});
 
 	it('has a national row and an undated column, and draws the ranged AI policies as bars', () => {
