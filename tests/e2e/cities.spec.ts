@@ -203,3 +203,14 @@ test.describe('not-found pages', () => {
 		}
 	});
 });
+
+test('a document named in an English note is marked as Chinese, with its English rendering beside it', async ({
+	page
+}) => {
+	await page.goto('/en/cities/wenzhou');
+	const note = page.locator('li[data-event="wenzhou-key-industry-fund"] .event-note').first();
+	await expect(note.locator('span[lang="zh-CN"]')).toHaveText('《温州市重点产业发展基金管理办法》');
+	await expect(note).toContainText(
+		'《温州市重点产业发展基金管理办法》 (Wenzhou Measures for the Management of the Key Industry Development Fund)'
+	);
+});

@@ -215,6 +215,12 @@ describe('events', () => {
 			expect(e.documentEn).not.toMatch(/[《》\p{Script=Han}]/u);
 		}
 		expect(d.events.filter((e) => e.document === null).every((e) => e.documentEn === null)).toBe(true);
+		// a document named in an English note carries its English rendering too
+		for (const e of d.events)
+			for (const m of e.note?.en.matchAll(/《[^》]*》(.?)/gu) ?? []) expect(m[1], e.id).toBe(' ');
+		expect(d.events.find((e) => e.id === 'wenzhou-key-industry-fund')?.note?.en).toContain(
+			'《温州市重点产业发展基金管理办法》 (Wenzhou Measures for the Management of the Key Industry Development Fund)'
+		);
 		const mou = d.events.find((e) => e.id === 'hongkong-cross-border-data-mou');
 		expect(mou?.documentEn).toMatch(/Cross-Boundary Data Flow/);
 	});
