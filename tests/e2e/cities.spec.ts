@@ -90,7 +90,16 @@ test.describe('city profiles', () => {
 		const dates = await items.locator('.event-when').allTextContents();
 		const firstUndated = dates.findIndex((d) => d.includes('No month given'));
 		expect(firstUndated).toBeGreaterThan(0);
-		for (const d of dates.slice(firstUndated)) expect(d).toContain('No month given');
+		// the undated of 2023, then the item the article only places "earlier", with no year, last of all
+		expect(dates.at(-1)).toContain('Earlier, year not given');
+		for (const d of dates.slice(firstUndated, -1)) expect(d).toContain('No month given');
+		// a document title: the Chinese 《…》 with its English rendering beside it
+		await expect(
+			page.locator('li[data-event="shanghai-computing-dispatch-guidance"] dd').first()
+		).toBeVisible();
+		await expect(page.locator('li[data-event="shanghai-computing-dispatch-guidance"]')).toContainText(
+			'《上海市推进算力资源统一调度指导意见》 (Guiding Opinions of Shanghai on Unified Scheduling of Computing Resources)'
+		);
 		const commentary = page.locator('.city-events > li.is-commentary');
 		await expect(commentary).toHaveCount(1);
 		await expect(commentary).toContainText('Commentary');
@@ -196,4 +205,15 @@ test.describe('not-found pages', () => {
 			expect(html, path).toContain('data-testid="not-found"');
 		}
 	});
+});
+
+test('a document named in an English note is marked as Chinese, with its English rendering beside it', async ({
+	page
+}) => {
+	await page.goto('/en/cities/wenzhou');
+	const note = page.locator('li[data-event="wenzhou-key-industry-fund"] .event-note').first();
+	await expect(note.locator('span[lang="zh-CN"]')).toHaveText('《温州市重点产业发展基金管理办法》');
+	await expect(note).toContainText(
+		'《温州市重点产业发展基金管理办法》 (Wenzhou Measures for the Management of the Key Industry Development Fund)'
+	);
 });

@@ -7,6 +7,7 @@ interface RawEvent {
 	id: string;
 	cityId: string | null;
 	categoryId: string;
+	year: number | null;
 	month: number | null;
 	title: { zh: string; en: string };
 	source: { section: string };
@@ -118,20 +119,57 @@ test.describe('events explorer', () => {
 		await expect(page.getByTestId('events-empty')).toBeVisible();
 	});
 
+	test("keeps the items with no year ('earlier') apart: their own filter and date text", async ({ page }) => {
+		await page.goto('/en/events');
+		await ready(page);
+		await expect(page.locator('tr[data-event="guangzhou-public-data-rules"] td').first()).toHaveText(
+			'Earlier, year not given (before December 2023)'
+		);
+		const box = page.getByRole('checkbox', { name: 'Of these, include “earlier” items with no year' });
+		await expect(box).toBeChecked();
+		await box.click();
+		await expect(page).toHaveURL(/earlier=0/);
+		await expect(box).not.toBeChecked();
+		await expect.poll(() => rowIds(page)).toEqual(ids(events.filter((e) => e.year !== null)));
+		// the undated events of 2023 are still there
+		await expect(page.locator('tr[data-event="national-llm-wave"]')).toHaveCount(1);
+	});
+
+	test('shows the English rendering beside a document title on English pages', async ({ page }) => {
+		await page.goto('/en/events');
+		const cell = page.locator('tr[data-event="national-computing-infrastructure-plan"] td.col-document');
+		await expect(cell.locator('span[lang="zh-CN"]')).toHaveText('《算力基础设施高质量发展行动计划》');
+		await expect(cell).toContainText(
+			'《算力基础设施高质量发展行动计划》 (Action Plan for the High-Quality Development of Computing Infrastructure)'
+		);
+		await page.goto('/zh/events');
+		await expect(
+			page.locator('tr[data-event="national-computing-infrastructure-plan"] td.col-document')
+		).not.toContainText('Action Plan');
+	});
+
 	test('sorts by date both ways from the column header', async ({ page }) => {
 		await page.goto('/en/events');
 		await ready(page);
 		const dateHeader = page.locator('th').filter({ has: page.locator('button[data-column="date"]') });
 		await expect(dateHeader).toHaveAttribute('aria-sort', 'ascending');
 		await expect(rows(page).first().locator('td').first()).toHaveText('January 2023');
-		await expect(rows(page).last().locator('td').first()).toHaveText('No month');
+		// the items with no year ("earlier") close the list, after the undated of 2023
+		await expect(rows(page).last().locator('td').first()).toHaveText(
+			'Earlier, year not given (before an item of 2023)'
+		);
+		await expect(rows(page).nth(-4).locator('td').first()).toHaveText('No month');
 
 		await dateHeader.getByRole('button').click();
 		await expect(page).toHaveURL(/dir=desc/);
 		await expect(dateHeader).toHaveAttribute('aria-sort', 'descending');
 		await expect(dateHeader.getByRole('button')).toBeFocused();
 		await expect(rows(page).first().locator('td').first()).toHaveText('December 2023');
-		await expect(rows(page).last().locator('td').first()).toHaveText('No month');
+		// the items with no year ("earlier") close the list, after the undated of 2023
+		await expect(rows(page).last().locator('td').first()).toHaveText(
+			'Earlier, year not given (before an item of 2023)'
+		);
+		await expect(rows(page).nth(-4).locator('td').first()).toHaveText('No month');
 
 		await page.locator('button[data-column="city"]').click();
 		await expect(page).toHaveURL(/sort=city$/);

@@ -102,3 +102,19 @@ test('numbers and dates follow the locale', async ({ page }) => {
 	await page.goto('/en/events');
 	await expect(page.locator('body')).toContainText('May 2023');
 });
+
+test('the methodology states the counting rule and the Hong Kong note in both languages', async ({
+	page
+}) => {
+	await page.goto('/en/methodology');
+	const rule = page.getByTestId('counting-rule');
+	await expect(rule).toContainText('The rule that reproduces the article’s figure');
+	await expect(rule).toContainText('give 36');
+	await expect(page.getByTestId('hongkong-note')).toContainText('include Hong Kong');
+	await expect(page.getByTestId('hongkong-note')).toContainText('SAR government');
+	await page.goto('/zh/methodology');
+	await expect(page.getByTestId('counting-rule')).toContainText('能得出原文数字的规则');
+	await expect(page.getByTestId('counting-rule')).toContainText('得出36件');
+	await expect(page.getByTestId('hongkong-note')).toContainText('包括香港');
+	await expect(page.getByTestId('hongkong-note')).toContainText('特区政府');
+});

@@ -39,16 +39,20 @@ describe('timeline on the built-in data', () => {
 	const real = timeline(builtinDataset, { includeCommentary: false });
 
 	it('states the busiest month and the undated count in its title (counted by hand)', () => {
-		// article events only: May 6 (Hangzhou ×2, Shanghai R&D opinions, three May–June AI policies), 11 undated
+		// article events only: May 6 (Hangzhou ×2, Shanghai R&D opinions, three May–June AI policies), 9
+		// of 2023 with no month, and 2 "earlier" (此前) items with no year, counted apart
 		const [zh] = renderSvgs(TimelineChart, { dataset: builtinDataset, timeline: real, locale: 'zh' });
-		expect(zh).toMatch(/<title[^>]*>5月事件最多（6 件），另有 11 件未注明月份<\/title>/);
+		expect(zh).toMatch(/<title[^>]*>5月事件最多（6 件），另有 9 件未注明月份；2 件在此前，年份不详<\/title>/);
 		const [en] = renderSvgs(TimelineChart, { dataset: builtinDataset, timeline: real, locale: 'en' });
 		expect(en).toMatch(
-			/<title[^>]*>May was the busiest month \(6 events\); the source gives no month for 11 events<\/title>/
+			/<title[^>]*>May was the busiest month \(6 events\); the source gives no month for 9 events; 2 events earlier, with no year given<\/title>/
 		);
 		// 44 events, 15 cities, 2 national (the computing-infrastructure plan and the wave of language models)
 		expect(en).toContain('Grid of 44 events by month of 2023 for 15 cities');
 		expect(en).toContain('National actions (2 events) have a row of their own at the bottom.');
+		expect(en).toContain(
+			'Items the source gives no year for, placing them only before another event (2 events), sit in a column of their own after it, apart from 2023.'
+		);
 	});
 
 	it('has a national row and an undated column, and draws the ranged AI policies as bars', () => {
@@ -61,6 +65,9 @@ describe('timeline on the built-in data', () => {
 			expect(svg).toMatch(/<g class="row national"[^>]*data-row="__national"/);
 			expect(svg).toContain('>全国</text>');
 			expect(svg).toMatch(/>月份<\/text>[\s\S]*?>不详<\/text>|>月份不详<\/text>/);
+			// the items with no year in a column of their own, after a second rule
+			expect(svg).toMatch(/>年份不详<\/text>[\s\S]*?>（此前）<\/text>/);
+			expect(svg.match(/class="earlier-rule"/g)?.length).toBe(1);
 			expect(svg.match(/class="event ranged"/g)?.length).toBe(3);
 			// one square or bar per event, one keyboard/pointer target per non-empty cell
 			expect(svg.match(/class="event/g)?.length).toBe(44);
@@ -75,6 +82,7 @@ describe('timeline on the built-in data', () => {
 		);
 		expect(en).toContain('>National</text>');
 		expect(en).toMatch(/>No<\/text>[\s\S]*?>month<\/text>|>No month<\/text>/);
+		expect(en).toMatch(/>Earlier,<\/text>[\s\S]*?>no year<\/text>/);
 		expectGolden('timeline-builtin-en-narrow', en);
 	});
 });

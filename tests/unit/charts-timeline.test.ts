@@ -305,9 +305,16 @@ describe('timeline finding', () => {
 	it('finds the busiest month and the undated count on the built-in data (counted by hand)', () => {
 		// Article events only (44): May has 6 — Hangzhou's digital-economy law draft and No. 1 project plan,
 		// Shanghai's corporate R&D opinions, and the three May–June AI policies (counted at May); October
-		// has 5; 11 events give no month.
+		// has 5; 9 events of 2023 give no month, and 2 (the public-data rules of Guangzhou and Shenzhen,
+		// "此前") give no year: they are counted apart, not in 2023's undated cell.
 		const tl = timeline(builtinDataset, { includeCommentary: false });
-		expect(timelineFinding(tl.totals)).toEqual({ months: [5], count: 6, undated: 11, total: 44 });
+		expect(timelineFinding(tl.totals)).toEqual({ months: [5], count: 6, undated: 9, earlier: 2, total: 44 });
+		// with groups counted once, the two copies of the one "earlier" action count once
+		const once = timeline(builtinDataset, { includeCommentary: false, countGroupsOnce: true });
+		expect(once.totals.earlier).toBe(1);
+		expect(once.totals.counts.reduce((a, v) => a + v, 0) + once.totals.undated + once.totals.earlier).toBe(
+			once.totals.total
+		);
 	});
 
 	it('lists tied months in order', () => {
@@ -315,6 +322,7 @@ describe('timeline finding', () => {
 			months: [2, 5],
 			count: 2,
 			undated: 0,
+			earlier: 0,
 			total: 5
 		});
 		expect(timelineFinding({ counts: new Array(12).fill(0), undated: 3, total: 3 }).months).toEqual([]);

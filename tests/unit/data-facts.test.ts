@@ -5,6 +5,9 @@
 import { describe, expect, it } from 'vitest';
 import { builtinDataset as d, SOURCE } from '../../src/lib/data/builtin';
 import type { InnovationEvent } from '../../src/lib/data/types';
+import { findCities } from '../../src/lib/views/compare-state';
+import { suggestCities } from '../../src/lib/views/city/suggest';
+import { haystacks } from '../../src/lib/views/events/query';
 
 const listed = d.events.filter((e) => e.source.section === 'events');
 const byCity = (events: InnovationEvent[]) => {
@@ -60,6 +63,18 @@ describe('cities and clusters', () => {
 		expect(get('shanghai')?.province.zh).toBe('上海市');
 		expect(get('beijing')?.province.zh).toBe('北京市');
 		expect(get('suzhou')?.province.zh).toBe('江苏省');
+	});
+
+	it("gives 香港 its pinyin, xianggang, and keeps 'hongkong' as an alias a search still finds", () => {
+		const hk = d.cities.find((c) => c.id === 'hongkong');
+		expect(hk?.pinyin).toBe('xianggang');
+		expect(hk?.aliases).toEqual(['hongkong']);
+		for (const q of ['xianggang', 'xiang', 'hongkong', 'Hong Kong', '香港'])
+			expect(findCities(d, q).map((c) => c.id)).toContain('hongkong');
+		expect(suggestCities('xianggang', d.cities)[0]?.cityId).toBe('hongkong');
+		const i = d.events.findIndex((e) => e.cityId === 'hongkong');
+		expect(haystacks(d)[i]).toContain('xianggang');
+		expect(haystacks(d)[i]).toContain('hongkong');
 	});
 });
 
@@ -162,17 +177,52 @@ describe('events', () => {
 		expect(months('guangzhou')).toEqual([8, null]);
 		expect(months('chengdu')).toEqual([10, '5-6']);
 		expect(months('hongkong')).toEqual([12]);
-		expect(d.events.every((e) => e.year === 2023)).toBe(true);
+		// every item is of 2023 but the three the article only places "earlier" (此前), with no year
+		expect(d.events.filter((e) => e.year !== 2023).map((e) => e.id)).toEqual([
+			'guangzhou-public-data-rules',
+			'shenzhen-public-data-rules',
+			'shanghai-future-industry-plan-earlier'
+		]);
 	});
 
-	it("marks 'earlier' items as undated with a note", () => {
+	it("records 'earlier' (此前) items as the article gives them: no year, no month, before a named event", () => {
 		const earlier = d.events.filter((e) => e.groupId === 'public-data-rules-earlier');
 		expect(earlier.map((e) => e.cityId)).toEqual(['guangzhou', 'shenzhen']);
 		for (const e of earlier) {
+			expect(e.year).toBeNull();
 			expect(e.month).toBeNull();
+			expect(e.before).toBe('hongkong-cross-border-data-mou');
 			expect(e.note?.zh).toContain('此前');
+			expect(e.note?.zh).toContain('没有给出年份');
 			expect(e.note?.en).toMatch(/earlier/);
+			expect(e.note?.en).toMatch(/no year/);
 		}
+		const shanghai = d.events.find((e) => e.id === 'shanghai-future-industry-plan-earlier');
+		expect(shanghai).toMatchObject({ year: null, month: null, before: 'guangzhou-future-industry-strategy' });
+		expect(shanghai?.note?.en).toMatch(/no year/);
+		expect(d.events.filter((e) => e.before !== null)).toHaveLength(3);
+		// what they precede is dated: the December MoU, and Guangzhou's 2023 strategy
+		const byId = (id: string) => d.events.find((e) => e.id === id);
+		expect(byId('hongkong-cross-border-data-mou')).toMatchObject({ year: 2023, month: 12 });
+		expect(byId('guangzhou-future-industry-strategy')).toMatchObject({ year: 2023 });
+	});
+
+	it('gives every document an English rendering, without 《》', () => {
+		const docs = d.events.filter((e) => e.document !== null);
+		expect(docs).toHaveLength(18);
+		for (const e of docs) {
+			expect(e.documentEn).toBeTruthy();
+			expect(e.documentEn).not.toMatch(/[《》\p{Script=Han}]/u);
+		}
+		expect(d.events.filter((e) => e.document === null).every((e) => e.documentEn === null)).toBe(true);
+		// a document named in an English note carries its English rendering too
+		for (const e of d.events)
+			for (const m of e.note?.en.matchAll(/《[^》]*》(.?)/gu) ?? []) expect(m[1], e.id).toBe(' ');
+		expect(d.events.find((e) => e.id === 'wenzhou-key-industry-fund')?.note?.en).toContain(
+			'《温州市重点产业发展基金管理办法》 (Wenzhou Measures for the Management of the Key Industry Development Fund)'
+		);
+		const mou = d.events.find((e) => e.id === 'hongkong-cross-border-data-mou');
+		expect(mou?.documentEn).toMatch(/Cross-Boundary Data Flow/);
 	});
 
 	it('gives multi-city actions one record per city under one groupId', () => {
@@ -252,6 +302,41 @@ describe('future-industry lists', () => {
 });
 
 describe('track crosswalk', () => {
+	const link = (cityId: string, zh: string, trackId: string) =>
+		itemsOf(cityId)
+			.find((i) => i.name.zh === zh)
+			?.tracks.find((t) => t.trackId === trackId);
+
+	it('names the brain track as brain-inspired intelligence, as 类脑智能 says', () => {
+		const brain = d.tracks.find((t) => t.id === 'brain');
+		expect(brain?.name.zh).toBe('脑科学与类脑智能');
+		expect(brain?.name.en).toBe('Brain science and brain-inspired intelligence');
+		expect(brain?.description.en).toMatch(/brain-inspired intelligence/);
+		expect(JSON.stringify(d.tracks)).not.toMatch(/brain-inspired computing/);
+	});
+
+	it("marks items that cover part of their track 'partial', with the part left out in the reason", () => {
+		const semi = link('nanjing', '第三代半导体', 'semiconductors');
+		expect(semi?.match).toBe('partial');
+		expect(semi?.reason.zh).toContain('一代');
+		expect(semi?.reason.en).toMatch(/one generation/i);
+		const photonic = link('suzhou', '光子芯片与光器件', 'photonics');
+		expect(photonic?.match).toBe('partial');
+		expect(photonic?.reason.zh).toContain('不含');
+		expect(photonic?.reason.en).toMatch(/not the computing with light/);
+	});
+
+	it('keeps digital finance and blockchain apart, and says why on both links', () => {
+		const finance = tracksOf('suzhou', '数字金融');
+		const chain = tracksOf('shenzhen', '区块链');
+		expect([...finance]).toEqual(['digital-finance']);
+		expect([...chain]).toEqual(['blockchain']);
+		expect(link('suzhou', '数字金融', 'digital-finance')?.reason.zh).toContain('不连到区块链');
+		expect(link('suzhou', '数字金融', 'digital-finance')?.reason.en).toMatch(/not linked to blockchain/i);
+		expect(link('shenzhen', '区块链', 'blockchain')?.reason.zh).toContain('不连到数字金融');
+		expect(link('shenzhen', '区块链', 'blockchain')?.reason.en).toMatch(/not linked to digital finance/i);
+	});
+
 	it('puts the three cell-and-gene items on one shared track', () => {
 		const shared = [
 			tracksOf('suzhou', '细胞和基因诊疗'),

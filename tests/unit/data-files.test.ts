@@ -89,6 +89,19 @@ describe('dataFiles', () => {
 		const ev = parse(files['events.csv']);
 		expect(ev).toHaveLength(builtinDataset.events.length);
 		expect(ev.columns).toEqual([...EVENT_COLUMNS]);
+		// items with no year: the year cell is empty and 'before' names the event they precede
+		const gz = ev.find((r) => r.id === 'guangzhou-public-data-rules');
+		expect(gz).toMatchObject({ year: '', month: '', before: 'hongkong-cross-border-data-mou' });
+		expect(ev.find((r) => r.id === 'hongkong-cross-border-data-mou')).toMatchObject({
+			year: '2023',
+			before: ''
+		});
+		// the English rendering of each document title beside the verbatim Chinese one
+		const plan = ev.find((r) => r.id === 'national-computing-infrastructure-plan');
+		expect(plan?.document).toBe('《算力基础设施高质量发展行动计划》');
+		expect(plan?.document_en).toBe(
+			'Action Plan for the High-Quality Development of Computing Infrastructure'
+		);
 		const fi = parse(files['future-industries.csv']);
 		expect(fi).toHaveLength(builtinDataset.futureIndustries.reduce((n, l) => n + l.items.length, 0));
 		expect(fi.columns).toEqual([...FUTURE_INDUSTRY_COLUMNS]);

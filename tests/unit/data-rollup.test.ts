@@ -86,6 +86,28 @@ describe('reconcileArticleCounts', () => {
 		expect(r.explanation.en).toContain('matches');
 	});
 
+	it('says the rule is the one that reproduces 35, and that the other natural rules give 36', () => {
+		expect(r.nearVariants.map((x) => [x.id, x.value])).toEqual([
+			['ranges-as-months', 36],
+			['undated-as-own', 36],
+			['bullet-places', 36]
+		]);
+		expect(r.ruleStatus.en).toContain('reproduces the article');
+		expect(r.ruleStatus.en).toContain('not one it states');
+		expect(r.ruleStatus.en).toContain('give 36');
+		expect(r.ruleStatus.zh).toContain('能得出这个数字的数法');
+		expect(r.ruleStatus.zh).toContain('得出36件');
+		expect(r.explanation.en).toContain('the rule that reproduces');
+	});
+
+	it('counts Hong Kong among the 15 cities, for its one item: an agreement with a national body', () => {
+		expect(r.cities.ids).toContain('hongkong');
+		const hk = events.filter((e) => e.cityId === 'hongkong');
+		expect(hk.map((e) => [e.kind, e.source.bullet])).toEqual([['agreement', 23]]);
+		expect(hk[0].actors.map((a) => a.zh).join()).toContain('国家网信办');
+		expect(reconcileArticleCounts(events.filter((e) => e.cityId !== 'hongkong')).cities.count).toBe(14);
+	});
+
 	it('reports a gap instead of hiding it', () => {
 		const fewer = events.filter((e) => e.id !== 'shanghai-hard-xray-fel' && e.source.bullet !== 2);
 		const g = reconcileArticleCounts(fewer);

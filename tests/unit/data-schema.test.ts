@@ -135,6 +135,87 @@ describe('validateDataset', () => {
 		expect(issuesOf({ id: 'x', version: '1' }).map((i) => i.file)).toContain('events.json');
 	});
 
+	it("accepts an item with no year only with 'before' naming an existing event, and no month", () => {
+		const byId = (d: Dataset, id: string) => d.events.find((e) => e.id === id)!;
+		const gz = 'guangzhou-public-data-rules';
+		let d = copy();
+		byId(d, gz).before = null;
+		expect(issuesOf(d)).toEqual([
+			{
+				file: 'events.json',
+				recordId: gz,
+				field: 'before',
+				reason: 'an event with no year needs before: the id of the event the source places it before',
+				rule: 'inconsistent'
+			}
+		]);
+		d = copy();
+		byId(d, gz).before = 'atlantis-mou';
+		expect(issuesOf(d)).toEqual([
+			{
+				file: 'events.json',
+				recordId: gz,
+				field: 'before',
+				reason: "unknown event 'atlantis-mou'",
+				rule: 'unknownReference'
+			}
+		]);
+		d = copy();
+		byId(d, gz).month = 3;
+		expect(issuesOf(d)).toEqual([
+			{
+				file: 'events.json',
+				recordId: gz,
+				field: 'month',
+				reason: 'an event with no year has no month (null)',
+				rule: 'inconsistent'
+			}
+		]);
+		d = copy();
+		byId(d, gz).before = gz;
+		expect(issuesOf(d).map((i) => i.reason)).toEqual(['an event cannot be before itself']);
+		d = copy();
+		byId(d, gz).year = 2023;
+		expect(issuesOf(d).map((i) => i.reason)).toEqual([
+			'before is only for an event with no year (set year to null)'
+		]);
+		d = copy();
+		delete (byId(d, gz) as Partial<Dataset['events'][number]>).before;
+		expect(issuesOf(d)).toContainEqual(
+			expect.objectContaining({
+				file: 'events.json',
+				recordId: gz,
+				field: 'before',
+				reason: "required field 'before' is missing",
+				rule: 'missingField'
+			})
+		);
+	});
+
+	it('checks the English rendering of a document title', () => {
+		const d = copy();
+		const doc = d.events.find((e) => e.document !== null)!;
+		doc.documentEn = '《Plan》';
+		const plain = d.events.find((e) => e.document === null)!;
+		plain.documentEn = 'A plan';
+		expect(issuesOf(d)).toEqual([
+			{
+				file: 'events.json',
+				recordId: doc.id,
+				field: 'documentEn',
+				reason: 'documentEn is the English rendering, without 《》',
+				rule: expect.any(String)
+			},
+			{
+				file: 'events.json',
+				recordId: plain.id,
+				field: 'documentEn',
+				reason: 'documentEn needs a document',
+				rule: 'inconsistent'
+			}
+		]);
+	});
+
 	it('does not mutate its input', () => {
 		const d = copy();
 		const before = structuredClone(d);

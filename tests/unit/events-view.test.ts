@@ -8,6 +8,7 @@ import {
 	csvFileName,
 	csvRows,
 	dateText,
+	documentText,
 	eventCells,
 	sourceText
 } from '../../src/lib/views/events/cells';
@@ -44,7 +45,7 @@ describe('parseEventsView', () => {
 	it('reads every parameter', () => {
 		const { view: v, notices } = parseEventsView(
 			q(
-				'city=shenzhen,shanghai&cluster=yrd&cat=computing,digital&from=3&to=9&undated=0&scope=city&commentary=0&q=算力&sort=title&dir=desc'
+				'city=shenzhen,shanghai&cluster=yrd&cat=computing,digital&from=3&to=9&undated=0&earlier=0&scope=city&commentary=0&q=算力&sort=title&dir=desc'
 			),
 			ds
 		);
@@ -56,6 +57,7 @@ describe('parseEventsView', () => {
 			from: 3,
 			to: 9,
 			undated: false,
+			earlier: false,
 			scope: 'city',
 			commentary: false,
 			q: '算力',
@@ -154,6 +156,51 @@ describe('visibleEvents on the built-in data', () => {
 		expect(noCommentary.every((e) => e.source.section === 'events')).toBe(true);
 		expect(noCommentary.length).toBe(ds.events.filter((e) => e.source.section === 'events').length);
 		expect(visibleEvents(ds, view({ undated: false }), 'en').every((e) => e.month !== null)).toBe(true);
+	});
+
+	it("keeps the items with no year ('earlier') apart from the undated of 2023", () => {
+		const earlierIds = [
+			'guangzhou-public-data-rules',
+			'shenzhen-public-data-rules',
+			'shanghai-future-industry-plan-earlier'
+		];
+		const all = ids(visibleEvents(ds, view({}), 'en'));
+		for (const id of earlierIds) expect(all).toContain(id);
+		const noEarlier = visibleEvents(ds, view({ earlier: false }), 'en');
+		expect(noEarlier.some((e) => e.year === null)).toBe(false);
+		expect(noEarlier.some((e) => e.month === null)).toBe(true); // the undated of 2023 stay
+		expect(serialiseEventsView(view({ earlier: false }))).toContain('earlier=0');
+		const byId = (id: string) => ds.events.find((e) => e.id === id)!;
+		expect(eventCells(byId('guangzhou-public-data-rules'), ds, 'en').date).toBe(
+			'Earlier, year not given (before December 2023)'
+		);
+		expect(eventCells(byId('guangzhou-public-data-rules'), ds, 'zh').date).toBe(
+			'此前，年份不详（早于2023年12月）'
+		);
+		expect(eventCells(byId('shanghai-future-industry-plan-earlier'), ds, 'en').date).toBe(
+			'Earlier, year not given (before an item of 2023)'
+		);
+		expect(eventCells(byId('national-llm-wave'), ds, 'en').date).toBe('No month');
+		// sorted by date, the earlier items come after every dated one, never inside a month
+		const byDate = visibleEvents(ds, view({ sort: 'date' }), 'en');
+		const firstEmpty = byDate.findIndex((e) => e.month === null);
+		expect(byDate.slice(firstEmpty).every((e) => e.month === null)).toBe(true);
+		for (const dir of ['asc', 'desc'] as const)
+			expect(
+				visibleEvents(ds, view({ sort: 'date', dir }), 'en')
+					.slice(-3)
+					.map((e) => e.id)
+			).toEqual(earlierIds);
+	});
+
+	it('shows the English rendering beside a document title in the English CSV', () => {
+		const e = ds.events.find((x) => x.id === 'national-computing-infrastructure-plan')!;
+		expect(documentText(e, 'en')).toBe(
+			'《算力基础设施高质量发展行动计划》 (Action Plan for the High-Quality Development of Computing Infrastructure)'
+		);
+		expect(documentText(e, 'zh')).toBe('《算力基础设施高质量发展行动计划》');
+		const rows = csvRows([e], ds, 'en');
+		expect(rows[1]).toContain(documentText(e, 'en'));
 	});
 
 	it('keeps a May–June event in a June-only range', () => {
@@ -278,6 +325,7 @@ const arbView: fc.Arbitrary<EventsView> = fc.record({
 	from: month,
 	to: month,
 	undated: fc.boolean(),
+	earlier: fc.boolean(),
 	scope: fc.constantFrom(...SCOPES),
 	commentary: fc.boolean(),
 	q: queryText,

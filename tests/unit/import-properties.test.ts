@@ -13,6 +13,7 @@ import { HashIndex, GrowingF64, StringIndex, StringMap } from '$lib/import/table
 import { datasetJson, eventsCsvFull, futuresCsvFull } from '$lib/import/export';
 import { cityCounts, pack, PACKED_KINDS, unpack } from '$lib/import/pack';
 import { importFiles, importText, type ImportOutcome } from '$lib/import/pipeline';
+import { builtinDataset } from '$lib/data/builtin';
 import { readNumber, readWhen, readYear, halfWidth, remembering } from '$lib/import/values';
 import { toCsv } from '$lib/export/csv';
 
@@ -399,7 +400,8 @@ const datasets = fc
 					title: t.title,
 					note: t.note,
 					actors: t.actors as I18nText[],
-					document: t.doc === null ? null : `《${t.doc}》`
+					document: t.doc === null ? null : `《${t.doc}》`,
+					documentEn: t.doc === null || i % 2 ? null : `Document ${i}`
 				};
 			})
 		};
@@ -432,6 +434,29 @@ describe('round trips', () => {
 			}),
 			{ numRuns: 60 }
 		);
+	});
+
+	it('CSV and JSON export → import keep the built-in items with no year and the English document titles', () => {
+		const ds = builtinDataset;
+		for (const o of [
+			importFiles([{ kind: 'events', name: 'events.csv', bytes: enc(eventsCsvFull(ds)) }], {
+				id: ds.id,
+				version: ds.version
+			}),
+			importFiles([{ kind: 'events', name: 'd.json', bytes: enc(datasetJson(ds, 'x')) }], {
+				id: ds.id,
+				version: ds.version
+			})
+		]) {
+			expect(o.problems.filter((p) => p.severity === 'error')).toEqual([]);
+			const back = unpack(o.packed!).events;
+			const gz = back.find((e) => e.id === 'guangzhou-public-data-rules');
+			expect(gz).toMatchObject({ year: null, month: null, before: 'hongkong-cross-border-data-mou' });
+			expect(back.find((e) => e.id === 'national-computing-infrastructure-plan')?.documentEn).toBe(
+				'Action Plan for the High-Quality Development of Computing Infrastructure'
+			);
+			expect(back).toEqual(ds.events);
+		}
 	});
 
 	it('CSV export → import gives the same events, cities, categories and lists', () => {

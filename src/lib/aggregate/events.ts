@@ -12,9 +12,10 @@ export interface MarkSelector {
 	categoryId?: string;
 	/**
 	 * A month 1–12 selects the events a timeline mark at that month stands for, i.e. events whose
-	 * first month it is (a May–June event belongs to May's mark); 'undated' selects the undated.
+	 * first month it is (a May–June event belongs to May's mark); 'undated' selects the events of the
+	 * year with no month; 'earlier' the items with no year, placed only before another event.
 	 */
-	month?: number | 'undated';
+	month?: number | 'undated' | 'earlier';
 }
 
 /**
@@ -38,7 +39,9 @@ export function eventsFor(ds: Dataset, filter: Filter = {}, mark: MarkSelector =
 		if (k === undefined) return [];
 		wantCat = k;
 	}
-	const wantMonth = mark.month === undefined ? -1 : mark.month === 'undated' ? 0 : mark.month;
+	const wantMonth = mark.month === undefined ? -1 : typeof mark.month === 'string' ? 0 : mark.month;
+	// the undated cell and the earlier cell share month 0; the year tells them apart
+	const wantYear = mark.month === 'earlier' ? 'none' : mark.month === undefined ? 'any' : 'given';
 	const out: InnovationEvent[] = [];
 	// the row's code holds its city and key, the key decoders the rest
 	const { code, keyCategory, keyMonth } = t;
@@ -48,7 +51,9 @@ export function eventsFor(ds: Dataset, filter: Filter = {}, mark: MarkSelector =
 		if (wantCity >= 0 && x >>> 16 !== wantCity) continue;
 		if (wantCat >= 0 && keyCategory[x & 0xffff] !== wantCat) continue;
 		if (wantMonth >= 0 && keyMonth[x & 0xffff] !== wantMonth) continue;
-		out.push(ds.events[i]);
+		const e = ds.events[i];
+		if (wantYear !== 'any' && (e.year === null) !== (wantYear === 'none')) continue;
+		out.push(e);
 	}
 	return out;
 }

@@ -54,6 +54,13 @@ export interface Reconciliation {
 	cities: { count: number; ids: string[]; match: boolean };
 	/** Other plausible ways to count, to show why the rule above is the one that fits. */
 	variants: CountVariant[];
+	/**
+	 * What the rule is: the article does not say how it counted, so the rule is the one found to
+	 * reproduce its figure, and the other natural rules (those one off the claim) are named.
+	 */
+	ruleStatus: I18nText;
+	/** The other natural rules: variants that land one event away from the claim. */
+	nearVariants: CountVariant[];
 	explanation: I18nText;
 	rows: BulletRollup[];
 }
@@ -162,7 +169,7 @@ export function reconcileArticleCounts(
 		{
 			id: 'ranges-as-months',
 			label: {
-				zh: '同上,但区间中的每个月分别计',
+				zh: '按本规则,但区间中的每个月分别计',
 				en: 'As the rule, but each month inside a range counted separately'
 			},
 			value: monthsInRanges
@@ -170,7 +177,7 @@ export function reconcileArticleCounts(
 		{
 			id: 'undated-as-own',
 			label: {
-				zh: '同上,但有日期条目中的无月份事项另计1次',
+				zh: '按本规则,但有日期条目中的无月份事项另计1次',
 				en: 'As the rule, but an undated item inside a dated bullet counted once more'
 			},
 			value: undatedAsOwn
@@ -213,18 +220,39 @@ export function reconcileArticleCounts(
 			: `The article says ${claim.events}; the difference is ${counted - claim.events}.`;
 	const explanation: I18nText = {
 		zh:
-			`事件清单共${rows.length}条。按规则,每条按其写出的不同月份计一次:` +
+			`事件清单共${rows.length}条。按能得出文章数字的规则,每条按其写出的不同月份计一次:` +
 			(extras.length ? `${extraZh}多计,` : '') +
 			`合计${counted}件,${verdictZh}` +
 			'“同月”不另计,“5月到6月”作为一个区间计一次,没有月份的条目计一次,有日期条目中“此前”等无月份事项不另计。' +
 			`事件清单涉及${cityIds.length}座城市(文章称${claim.cities}座)。`,
 		en:
-			`The event list has ${rows.length} bullets. Counting each bullet once per distinct month it names, ` +
+			`The event list has ${rows.length} bullets. Under the rule that reproduces the article's figure, each bullet counts once per distinct month it names: ` +
 			(extras.length ? `${extraEn} count extra, ` : '') +
 			`for ${counted} in all. ${verdictEn} ` +
 			"'The same month' adds nothing, the May–June range counts once, an undated bullet counts once, and an undated item ('earlier') inside a dated bullet adds nothing. " +
 			`The list names ${cityIds.length} cities (the article says ${claim.cities}).`
 	};
+
+	const nearVariants = variants.filter((v) => v.id !== 'rule' && Math.abs(v.value - claim.events) === 1);
+	const nearValues = [...new Set(nearVariants.map((v) => v.value))].sort((a, b) => a - b);
+	const ruleStatus: I18nText =
+		counted === claim.events
+			? {
+					zh:
+						`文章没有说明${claim.events}件是怎样数出来的；这条规则是我们找到的能得出这个数字的数法，并非文章写明的规则。` +
+						(nearVariants.length
+							? `其他几种同样自然的数法得出${nearValues.join('或')}件（${nearVariants.map((v) => v.label.zh).join('；')}）。`
+							: ''),
+					en:
+						`The article does not say how it arrived at ${claim.events}; this rule is the one we found that reproduces the article's figure, not one it states.` +
+						(nearVariants.length
+							? ` The other natural rules give ${nearValues.join(' or ')} (${nearVariants.map((v) => v.label.en.charAt(0).toLowerCase() + v.label.en.slice(1)).join('; ')}).`
+							: '')
+				}
+			: {
+					zh: `文章没有说明${claim.events}件是怎样数出来的；按这条规则得到${counted}件，与文章不符。`,
+					en: `The article does not say how it arrived at ${claim.events}; this rule gives ${counted}, which does not match.`
+				};
 
 	return {
 		claimed: { events: claim.events, cities: claim.cities },
@@ -236,6 +264,8 @@ export function reconcileArticleCounts(
 		extras,
 		cities: { count: cityIds.length, ids: cityIds, match: cityIds.length === claim.cities },
 		variants,
+		ruleStatus,
+		nearVariants,
 		explanation,
 		rows
 	};

@@ -121,6 +121,15 @@ export const CitySchema: v.GenericSchema<City> = v.strictObject({
 		v.string('pinyin must be a string'),
 		v.regex(/^[a-z]+$/, 'pinyin must be toneless lower-case letters without spaces')
 	),
+	aliases: v.optional(
+		v.array(
+			v.pipe(
+				v.string('an alias must be a string'),
+				v.regex(/^[a-z]+$/, 'an alias must be lower-case letters without spaces')
+			),
+			'aliases must be a list'
+		)
+	),
 	province: I18nTextSchema,
 	cluster: id('cluster'),
 	lat: coordinate('lat', CHINA_BBOX.latMin, CHINA_BBOX.latMax),
@@ -160,12 +169,15 @@ export const InnovationEventSchema: v.GenericSchema<InnovationEvent> = v.strictO
 	cityId: v.nullable(id('cityId')),
 	scope: v.picklist(['city', 'national'], "scope must be 'city' or 'national'"),
 	categoryId: id('categoryId'),
-	year: v.pipe(
-		v.number('year must be a number'),
-		v.integer('year must be a whole number'),
-		v.minValue(1900, 'year must be 1900–2100'),
-		v.maxValue(2100, 'year must be 1900–2100')
+	year: v.nullable(
+		v.pipe(
+			v.number('year must be a number or null (no year given)'),
+			v.integer('year must be a whole number'),
+			v.minValue(1900, 'year must be 1900–2100'),
+			v.maxValue(2100, 'year must be 1900–2100')
+		)
 	),
+	before: v.nullable(id('before')),
 	month: month('month'),
 	monthEnd: month('monthEnd'),
 	kind: v.picklist(EVENT_KINDS, `kind must be one of: ${EVENT_KINDS.join(', ')}`),
@@ -174,6 +186,12 @@ export const InnovationEventSchema: v.GenericSchema<InnovationEvent> = v.strictO
 		v.pipe(
 			v.string('document must be a string or null'),
 			v.regex(/^《.+》$/u, 'document must be the title inside 《》')
+		)
+	),
+	documentEn: v.nullable(
+		v.pipe(
+			text('documentEn'),
+			v.check((s) => !/[《》]/u.test(s), 'documentEn is the English rendering, without 《》')
 		)
 	),
 	title: I18nTextSchema,
@@ -350,6 +368,7 @@ export function validateDataset(raw: unknown): ValidationResult {
 	}
 
 	const groups = new Map<string, InnovationEvent[]>();
+	const eventIds = known.events ?? none;
 	for (const e of parsed.events) {
 		const f = DATA_FILES.events;
 		if (e.cityId !== null && !cityIds.has(e.cityId))
@@ -362,6 +381,25 @@ export function validateDataset(raw: unknown): ValidationResult {
 			add(f, e.id, 'scope', 'a city event needs a cityId', 'inconsistent');
 		if (e.monthEnd !== null && e.month === null)
 			add(f, e.id, 'monthEnd', 'monthEnd needs a month', 'inconsistent');
+		if (e.year === null && e.before === null)
+			add(
+				f,
+				e.id,
+				'before',
+				'an event with no year needs before: the id of the event the source places it before',
+				'inconsistent'
+			);
+		if (e.year !== null && e.before !== null)
+			add(f, e.id, 'before', 'before is only for an event with no year (set year to null)', 'inconsistent');
+		if (e.before !== null) {
+			if (e.month !== null)
+				add(f, e.id, 'month', 'an event with no year has no month (null)', 'inconsistent');
+			if (e.before === e.id) add(f, e.id, 'before', 'an event cannot be before itself', 'inconsistent');
+			else if (!eventIds.has(e.before))
+				add(f, e.id, 'before', `unknown event '${e.before}'`, 'unknownReference');
+		}
+		if (e.documentEn !== null && e.document === null)
+			add(f, e.id, 'documentEn', 'documentEn needs a document', 'inconsistent');
 		if (e.monthEnd !== null && e.month !== null && e.monthEnd < e.month)
 			add(f, e.id, 'monthEnd', 'monthEnd must not be before month', 'inconsistent');
 		if (e.source.section === 'events' && e.source.bullet === null)

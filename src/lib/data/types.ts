@@ -28,6 +28,11 @@ export interface City {
 	name: I18nText;
 	/** Toneless pinyin, lower case, no spaces, e.g. 'shanghai', for search. */
 	pinyin: string;
+	/**
+	 * Other names a search should find the city by, lower-case ASCII letters, e.g. 'hongkong' for 香港
+	 * (pinyin 'xianggang'). Optional; absent means none.
+	 */
+	aliases?: string[];
 	province: I18nText;
 	cluster: ClusterId;
 	/** City-centre coordinates (WGS84). Optional for user-imported cities (left off the map). */
@@ -74,7 +79,17 @@ export interface InnovationEvent {
 	cityId: string | null;
 	scope: EventScope;
 	categoryId: string;
-	year: number;
+	/**
+	 * The year, or null where the source gives none: an item the article only places "earlier" (此前)
+	 * than another event. Such an item names that event in `before` and has no month; every time view
+	 * keeps it apart from the dated events, never in a month of any year.
+	 */
+	year: number | null;
+	/**
+	 * For an item the source gives no year for and places only before another ("此前"): that event's
+	 * id. Null otherwise. Set exactly when `year` is null.
+	 */
+	before: string | null;
 	/** 1–12, or null where the source gives no month. */
 	month: number | null;
 	/** Last month of a range ("5月到6月" → month 5, monthEnd 6); null otherwise. */
@@ -84,6 +99,11 @@ export interface InnovationEvent {
 	actors: I18nText[];
 	/** Document title verbatim including 《》, when the event is a document; else null. */
 	document: string | null;
+	/**
+	 * An English rendering of the document title (our translation, without 《》), shown beside the
+	 * Chinese title on English pages; null when there is no document or no rendering (user data).
+	 */
+	documentEn: string | null;
 	/** Our own short title, in both languages (never the article's sentence). */
 	title: I18nText;
 	/** Optional note, e.g. why an item is undated ("此前" / "earlier"). */

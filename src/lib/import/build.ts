@@ -167,12 +167,14 @@ export class DatasetBuilder {
 		national: false,
 		categoryId: '',
 		year: 0,
+		before: null,
 		month: null,
 		monthEnd: null,
 		kind: 'other',
 		actorsZh: NO_ACTORS,
 		actorsEn: NO_ACTORS,
 		document: null,
+		documentEn: null,
 		titleZh: '',
 		titleEn: '',
 		noteZh: null,
@@ -380,8 +382,10 @@ export class DatasetBuilder {
 		const year = y?.year ?? mo?.year ?? d?.year ?? null;
 		if (y?.year != null && mo?.year != null && y.year !== mo.year)
 			this.#problem(row, 'month', monthRaw, 'yearConflict', { year: y.year });
+		// an item with no year is kept only when it names the event it came before ("此前")
+		const before = this.#at(c.before).trim() || null;
 		if (year === null) {
-			if (yearCell !== BAD) this.#problem(row, 'year', '', 'required', { field: 'year' });
+			if (yearCell !== BAD && before === null) this.#problem(row, 'year', '', 'required', { field: 'year' });
 		} else if (year < 1900 || year > 2100) this.#problem(row, 'year', yearRaw, 'badYear');
 		const month = mo?.month ?? d?.month ?? y?.month ?? null;
 		const e = ok(endCell);
@@ -396,6 +400,7 @@ export class DatasetBuilder {
 		if (kindCell === BAD) this.#problem(row, 'kind', kindRaw, 'unknownKind');
 		else if (kindCell) kind = kindCell;
 
+		const documentEn = this.#at(c.document_en).trim() || null;
 		let document: string | null = this.#at(c.document).trim() || null;
 		if (document !== null && !/^《.+》$/u.test(document)) {
 			const inner = document.replace(/^《+|》+$/gu, '').trim();
@@ -458,7 +463,8 @@ export class DatasetBuilder {
 		f.cityId = cityId;
 		f.national = national;
 		f.categoryId = categoryId;
-		f.year = year!;
+		f.year = year;
+		f.before = year === null ? before : null;
 		f.month = month;
 		f.monthEnd = monthEnd;
 		f.kind = kind;
@@ -476,6 +482,7 @@ export class DatasetBuilder {
 			f.actorsEn = en;
 		}
 		f.document = document;
+		f.documentEn = document === null ? null : documentEn;
 		f.titleZh = title.zh;
 		f.titleEn = title.en;
 		f.noteZh = note && note.zh ? note.zh : null;
@@ -487,7 +494,7 @@ export class DatasetBuilder {
 		this.packer.push(f);
 		this.#rowOf.push(row);
 		this.#hashOf.push(hash);
-		this.#years.add(year!);
+		if (year !== null) this.#years.add(year);
 		if (givenId) this.#idIndex.set(givenId, index);
 		else this.#hashIndex.set(hash, index);
 		if (groupId !== null) {

@@ -22,6 +22,10 @@ export interface PackedEvents {
 	titleZh: Uint32Array;
 	titleEn: Uint32Array;
 	document: Uint32Array;
+	/** Absent in packs saved before the field existed (read as null). */
+	documentEn?: Uint32Array;
+	/** The event a year-less item is placed before ("此前"); absent in older packs. */
+	before?: Uint32Array;
 	noteZh: Uint32Array;
 	noteEn: Uint32Array;
 	groupId: Uint32Array;
@@ -30,6 +34,7 @@ export interface PackedEvents {
 	actorStart: Uint32Array;
 	actorZh: Uint32Array;
 	actorEn: Uint32Array;
+	/** 0 = null (no year given). */
 	year: Uint16Array;
 	/** 0 = null. */
 	month: Uint8Array;
@@ -54,6 +59,8 @@ type U32Column =
 	| 'titleZh'
 	| 'titleEn'
 	| 'document'
+	| 'documentEn'
+	| 'before'
 	| 'noteZh'
 	| 'noteEn'
 	| 'groupId'
@@ -93,7 +100,8 @@ export interface EventFields {
 	cityId: string | null;
 	national: boolean;
 	categoryId: string;
-	year: number;
+	year: number | null;
+	before: string | null;
 	month: number | null;
 	monthEnd: number | null;
 	kind: EventKind;
@@ -101,6 +109,7 @@ export interface EventFields {
 	actorsZh: readonly string[];
 	actorsEn: readonly string[];
 	document: string | null;
+	documentEn: string | null;
 	titleZh: string;
 	titleEn: string;
 	/** Both or neither. */
@@ -147,6 +156,8 @@ export class EventPacker {
 			titleZh: u32(),
 			titleEn: u32(),
 			document: u32(),
+			documentEn: u32(),
+			before: u32(),
 			noteZh: u32(),
 			noteEn: u32(),
 			groupId: u32(),
@@ -229,12 +240,14 @@ export class EventPacker {
 			national: e.scope === 'national',
 			categoryId: e.categoryId,
 			year: e.year,
+			before: e.before,
 			month: e.month,
 			monthEnd: e.monthEnd,
 			kind: e.kind,
 			actorsZh: e.actors.map((a) => a.zh),
 			actorsEn: e.actors.map((a) => a.en),
 			document: e.document,
+			documentEn: e.documentEn,
 			titleZh: e.title.zh,
 			titleEn: e.title.en,
 			noteZh: e.note?.zh ?? null,
@@ -257,12 +270,14 @@ export class EventPacker {
 		c.titleZh[i] = zh;
 		c.titleEn[i] = e.titleEn === e.titleZh ? zh : this.once(e.titleEn);
 		c.document[i] = this.once(e.document);
+		c.documentEn[i] = this.once(e.documentEn);
+		c.before[i] = this.str(e.before);
 		c.noteZh[i] = this.once(e.noteZh);
 		c.noteEn[i] = this.once(e.noteEn);
 		c.groupId[i] = this.str(e.groupId);
 		c.heading[i] = this.str(e.heading);
 		c.bullet[i] = e.bullet ?? 0;
-		this.#year[i] = e.year;
+		this.#year[i] = e.year ?? 0;
 		this.#month[i] = e.month ?? 0;
 		this.#monthEnd[i] = e.monthEnd ?? 0;
 		this.#kind[i] = KIND_INDEX.get(e.kind) ?? OTHER_KIND;
@@ -348,6 +363,8 @@ export class EventPacker {
 			titleZh: pick(c.titleZh),
 			titleEn: pick(c.titleEn),
 			document: pick(c.document),
+			documentEn: pick(c.documentEn),
+			before: pick(c.before),
 			noteZh: pick(c.noteZh),
 			noteEn: pick(c.noteEn),
 			groupId: pick(c.groupId),
@@ -406,12 +423,14 @@ export function unpackEvents(p: PackedEvents, indices?: readonly number[]): Inno
 			cityId: s(p.cityId[i]),
 			scope: flags & 1 ? 'national' : 'city',
 			categoryId: string(p.categoryId[i]),
-			year: p.year[i],
+			year: p.year[i] || null,
+			before: p.before ? s(p.before[i]) : null,
 			month: p.month[i] || null,
 			monthEnd: p.monthEnd[i] || null,
 			kind: PACKED_KINDS[p.kind[i]] ?? 'other',
 			actors,
 			document: s(p.document[i]),
+			documentEn: p.documentEn ? s(p.documentEn[i]) : null,
 			title,
 			note: noteZh === 0 ? null : { zh: string(noteZh), en: string(p.noteEn[i]) },
 			groupId: s(p.groupId[i]),
@@ -460,6 +479,8 @@ export function transferables(p: PackedDataset): ArrayBuffer[] {
 		e.titleZh,
 		e.titleEn,
 		e.document,
+		...(e.documentEn ? [e.documentEn] : []),
+		...(e.before ? [e.before] : []),
 		e.noteZh,
 		e.noteEn,
 		e.groupId,

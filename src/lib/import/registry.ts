@@ -98,7 +98,8 @@ export class Registry {
 	constructor(base: Dataset, includeAll: boolean) {
 		this.base = base;
 		this.includeAll = includeAll;
-		for (const c of base.cities) this.#put(this.cities, c, [c.id, c.name.zh, c.name.en, c.pinyin]);
+		for (const c of base.cities)
+			this.#put(this.cities, c, [c.id, c.name.zh, c.name.en, c.pinyin, ...(c.aliases ?? [])]);
 		for (const c of base.categories) this.#put(this.categories, c, [c.id, c.name.zh, c.name.en]);
 		for (const c of base.clusters) this.#put(this.clusters, c, [c.id, c.name.zh, c.name.en]);
 		for (const t of base.tracks) this.#put(this.tracks, t, [t.id, t.name.zh, t.name.en]);

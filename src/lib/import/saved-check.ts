@@ -118,6 +118,13 @@ function eventsProblem(e: unknown, cities: Set<string>, categories: Set<string>)
 		const col = e[name];
 		if (!isColumn(col) || col.length < count) return `events.${name}: missing or short`;
 	}
+	// Columns added later: optional (older saves lack them), checked when present.
+	for (const name of ['documentEn', 'before']) {
+		if (e[name] === undefined) continue;
+		const col = e[name];
+		if (!isColumn(col) || col.length < count) return `events.${name}: missing or short`;
+		indexed.push(name);
+	}
 	for (const name of indexed) {
 		const col = e[name] as Column;
 		for (let i = 0; i < count; i++) if (col[i] > strings) return `events.${name}: index out of range`;

@@ -58,7 +58,9 @@ export function findCities(ds: Dataset, query: string, exclude: readonly string[
 	const scored: { city: City; score: number; i: number }[] = [];
 	ds.cities.forEach((city, i) => {
 		if (exclude.includes(city.id)) return;
-		const keys = [city.name.zh, searchKey(city.name.en), city.pinyin, city.id].map(searchKey);
+		const keys = [city.name.zh, searchKey(city.name.en), city.pinyin, ...(city.aliases ?? []), city.id].map(
+			searchKey
+		);
 		const score = keys.some((k) => k.startsWith(q)) ? 0 : keys.some((k) => k.includes(q)) ? 1 : -1;
 		if (score >= 0) scored.push({ city, score, i });
 	});

@@ -60,12 +60,17 @@ export function overviewReading(ds: Dataset, filter: Filter, locale: Locale, yea
 	const counts = tl.totals.counts;
 	const busiest = counts.indexOf(Math.max(...counts));
 	if (counts[busiest] > 0) {
+		// items with no year ("earlier", 此前) are not in any month of the year, nor among its undated
+		const params = {
+			month: formatMonth(locale, year, busiest + 1),
+			count: n(counts[busiest]),
+			undated: n(tl.totals.undated),
+			earlier: n(tl.totals.earlier)
+		};
 		out.push(
-			tr('overview.reading.month', {
-				month: formatMonth(locale, year, busiest + 1),
-				count: n(counts[busiest]),
-				undated: n(tl.totals.undated)
-			})
+			tl.totals.earlier > 0
+				? tr('overview.reading.monthEarlier', params)
+				: tr('overview.reading.month', params)
 		);
 	}
 	const lists = ds.futureIndustries.filter((l) => l.items.length > 0).map((l) => l.cityId);

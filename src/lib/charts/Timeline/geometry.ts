@@ -10,9 +10,14 @@
 import { BLUES_9, textOn } from '../core/palette';
 import { textWidth, truncate, wrap } from '../core/text-width';
 
-/** Columns 0–11 are January–December; column 12 holds the events without a month. */
+/**
+ * Columns 0–11 are January–December; column 12 holds the events without a month; column 13 the items
+ * with no year that the source only places "earlier" than another event (drawn only when there are
+ * any, after a second gap, so they are never read as part of the year).
+ */
 export const UNDATED = 12;
-export const COLUMNS = 13;
+export const EARLIER = 13;
+export const COLUMNS = 14;
 
 export interface TimelineEvent {
 	id: string;
@@ -25,7 +30,10 @@ export interface TimelineInputRow {
 	key: string;
 	label: string;
 	national: boolean;
-	/** Thirteen cells: months 1–12, then undated. A ranged event sits in the cell of its first month. */
+	/**
+	 * Months 1–12, then undated, then (optionally) earlier: 13 or 14 cells. A ranged event sits in the
+	 * cell of its first month.
+	 */
 	cells: TimelineEvent[][];
 }
 
@@ -36,7 +44,10 @@ export interface PlacedColumn {
 	/** Header text lines and the line each sits on (month labels alternate lines when they are crowded). */
 	lines: string[];
 	line: number;
+	/** The undated or the earlier column (set apart from the months). */
 	undated: boolean;
+	/** The earlier (no year) column. */
+	earlier: boolean;
 }
 
 export interface PlacedRow {
@@ -126,6 +137,8 @@ export interface TimelineGeometry {
 	nationalRuleY: number | null;
 	/** The rule left of the undated column. */
 	undatedRuleX: number;
+	/** The rule left of the earlier column (null when there is none). */
+	earlierRuleX: number | null;
 	/** Bottom of the grid. */
 	gridBottom: number;
 	/** Size of one event square. */
@@ -137,6 +150,8 @@ export interface TimelineOptions {
 	/** Short month names, January first. */
 	monthLabels: string[];
 	undatedLabel: string;
+	/** Header of the earlier (no year) column, drawn only when a row has such items. */
+	earlierLabel?: string;
 	fontSize?: number;
 	/** Above this many rows cells are drawn as heat cells (default 40). */
 	heatThreshold?: number;
@@ -155,6 +170,14 @@ function twoLineWidth(label: string, fontSize: number): number {
 		if (lines.length <= 2 && lines.every((l) => label.includes(l))) return w;
 	}
 	return full;
+}
+
+/**
+ * A side column's header: one line when it fits, else two balanced lines ("月份/不详", not "月份不/详").
+ */
+function headerWrap(label: string, width: number, fontSize: number): string[] {
+	if (textWidth(label, fontSize) <= width) return [label];
+	return wrap(label, Math.min(width, twoLineWidth(label, fontSize)), fontSize, 2);
 }
 
 /** Shades for counts 1…max: one per value up to four, else four equal bins. */
@@ -185,15 +208,22 @@ export function timelineGeometry(rows: TimelineInputRow[], options: TimelineOpti
 	const labelWidth = Math.ceil(
 		Math.min(width * 0.3, Math.max(0, ...rows.map((r) => textWidth(r.label, fontSize))) + 8)
 	);
-	const gridWidth = width - labelWidth - UNDATED_GAP;
+	const hasEarlier = rows.some((r) => (r.cells[EARLIER]?.length ?? 0) > 0);
+	const shownColumns = hasEarlier ? COLUMNS : COLUMNS - 1;
+	const gridWidth = width - labelWidth - UNDATED_GAP * (hasEarlier ? 2 : 1);
 	const undatedNeeded = twoLineWidth(options.undatedLabel, fontSize) + 4;
-	const undatedWidth = Math.max(undatedNeeded, gridWidth / COLUMNS);
-	const colWidth = (gridWidth - undatedWidth) / 12;
+	const undatedWidth = Math.max(undatedNeeded, gridWidth / shownColumns);
+	const earlierLabel = options.earlierLabel ?? 'Earlier';
+	const earlierWidth = hasEarlier
+		? Math.max(twoLineWidth(earlierLabel, fontSize) + 4, gridWidth / shownColumns)
+		: 0;
+	const colWidth = (gridWidth - undatedWidth - earlierWidth) / 12;
 
 	const widestMonth = Math.max(...options.monthLabels.map((l) => textWidth(l, fontSize)));
 	const stagger = widestMonth + 4 > colWidth;
-	const undatedLines = wrap(options.undatedLabel, undatedWidth - 4, fontSize, 2);
-	const headerLines = Math.max(stagger ? 2 : 1, undatedLines.length);
+	const undatedLines = headerWrap(options.undatedLabel, undatedWidth - 4, fontSize);
+	const earlierLines = hasEarlier ? headerWrap(earlierLabel, earlierWidth - 4, fontSize) : [];
+	const headerLines = Math.max(stagger ? 2 : 1, undatedLines.length, earlierLines.length);
 	const headerHeight = headerLines * lineHeight + 6;
 
 	const columns: PlacedColumn[] = [];
@@ -204,7 +234,8 @@ export function timelineGeometry(rows: TimelineInputRow[], options: TimelineOpti
 			width: colWidth,
 			lines: [options.monthLabels[c]],
 			line: stagger ? c % 2 : 0,
-			undated: false
+			undated: false,
+			earlier: false
 		});
 	}
 	const undatedRuleX = labelWidth + 12 * colWidth + UNDATED_GAP / 2;
@@ -214,8 +245,23 @@ export function timelineGeometry(rows: TimelineInputRow[], options: TimelineOpti
 		width: undatedWidth,
 		lines: undatedLines,
 		line: 0,
-		undated: true
+		undated: true,
+		earlier: false
 	});
+	let earlierRuleX: number | null = null;
+	if (hasEarlier) {
+		const x0 = labelWidth + 12 * colWidth + UNDATED_GAP + undatedWidth;
+		earlierRuleX = x0 + UNDATED_GAP / 2;
+		columns.push({
+			index: EARLIER,
+			x: x0 + UNDATED_GAP,
+			width: earlierWidth,
+			lines: earlierLines,
+			line: 0,
+			undated: true,
+			earlier: true
+		});
+	}
 
 	// marks mode: squares per event; ranged events get lanes at the top of their row
 	const markSize = colWidth >= 36 ? 8 : 6;
@@ -247,8 +293,9 @@ export function timelineGeometry(rows: TimelineInputRow[], options: TimelineOpti
 		Math.max(
 			0,
 			...row.cells.map((cell, c) => {
+				if (!columns[c]) return 0;
 				const points = cell.filter((e) => !isRanged(e, c)).length;
-				return Math.ceil(points / perLine(c === UNDATED ? undatedWidth : colWidth));
+				return Math.ceil(points / perLine(columns[c].width));
 			})
 		);
 	const rowHeight =
@@ -259,7 +306,7 @@ export function timelineGeometry(rows: TimelineInputRow[], options: TimelineOpti
 	const placedRows: PlacedRow[] = [];
 	const cells: PlacedCell[] = [];
 	const marks: PlacedEventMark[] = [];
-	const maxCount = Math.max(0, ...rows.flatMap((r) => r.cells.map((c) => c.length)));
+	const maxCount = Math.max(0, ...rows.flatMap((r) => r.cells.map((c, i) => (columns[i] ? c.length : 0))));
 	const bins = mode === 'heat' ? heatBins(maxCount) : [];
 	const binOf = (n: number) => bins.find((b) => n >= b.from && n <= b.to) ?? bins[bins.length - 1];
 
@@ -284,8 +331,8 @@ export function timelineGeometry(rows: TimelineInputRow[], options: TimelineOpti
 		placedRows.push(placed);
 		for (let c = 0; c < COLUMNS; c++) {
 			const events = row.cells[c] ?? [];
-			if (!events.length) continue;
 			const col = columns[c];
+			if (!events.length || !col) continue;
 			let fill: string | null = null;
 			let textColour: string | null = null;
 			let text: string | null = null;
@@ -383,6 +430,7 @@ export function timelineGeometry(rows: TimelineInputRow[], options: TimelineOpti
 		bins,
 		nationalRuleY,
 		undatedRuleX,
+		earlierRuleX,
 		gridBottom: y,
 		markSize
 	};
@@ -447,14 +495,23 @@ export function timelineInput(
 	});
 }
 
-/** The finding the title states: the busiest month(s) of the dated events, and how many have no month. */
-export function timelineFinding(totals: { counts: number[]; undated: number; total: number }): {
+/**
+ * The finding the title states: the busiest month(s) of the dated events, how many have no month, and
+ * how many have no year (placed only "earlier").
+ */
+export function timelineFinding(totals: {
+	counts: number[];
+	undated: number;
+	earlier?: number;
+	total: number;
+}): {
 	months: number[];
 	count: number;
 	undated: number;
+	earlier: number;
 	total: number;
 } {
 	const count = Math.max(0, ...totals.counts);
 	const months = count > 0 ? totals.counts.flatMap((v, i) => (v === count ? [i + 1] : [])) : [];
-	return { months, count, undated: totals.undated, total: totals.total };
+	return { months, count, undated: totals.undated, earlier: totals.earlier ?? 0, total: totals.total };
 }

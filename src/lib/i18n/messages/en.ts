@@ -98,7 +98,7 @@ const base = {
 	'method.rules.commentary':
 		'Items the article names only in its review and interview are marked “commentary”; views can include or leave them out. The overview leaves them out.',
 	'method.rules.months':
-		'The month is the one the article gives. Where it gives none the month stays unknown; a range such as May to June keeps both ends; “earlier” stays undated with a note.',
+		'The month is the one the article gives. Where it gives none the month stays unknown; a range such as May to June keeps both ends. An item the article only places “earlier” than another event (Guangzhou’s and Shenzhen’s public-data rules, Shanghai’s earlier future-industry plan) has no year and no month: it records the event it came before, and every timeline, filter and file keeps it apart from the events of 2023.',
 	'method.reconcile.heading': 'From our records to the article’s “35 events, 15 cities”',
 	'method.reconcile.lead':
 		'Our {records} records roll back up into the article’s {bullets} bullets. This table is computed from the data.',
@@ -111,6 +111,10 @@ const base = {
 	'method.reconcile.total': 'Total',
 	'method.reconcile.national': 'national',
 	'method.reconcile.undated': 'no month',
+	'method.reconcile.rule': 'The rule that gives 35',
+	'method.reconcile.ruleLead': 'The rule that reproduces the article’s figure:',
+	'method.reconcile.hongkong':
+		'The article’s 15 cities include Hong Kong. Hong Kong’s one item is the memorandum on cross-border data flows in the Greater Bay Area, signed by a national body, the Cyberspace Administration of China, and the Hong Kong SAR government: an agreement between the two, not a measure Hong Kong took on its own. We record it under Hong Kong, as the article’s count of 15 needs; without it the event list names 14 cities.',
 	'method.reconcile.variants': 'Other ways to count',
 	'method.reconcile.variant': 'Rule',
 	'method.reconcile.value': 'Count',

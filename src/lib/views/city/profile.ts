@@ -57,12 +57,17 @@ export interface CityProfile {
 }
 
 /**
- * Date order: by first month, then last month; undated last; ties keep the dataset's order.
+ * Date order: by first month, then last month; undated after them, then the items with no year
+ * (placed only "earlier" than another event); ties keep the dataset's order.
  * Returns a new array.
  */
 export function chronological(events: readonly InnovationEvent[]): InnovationEvent[] {
 	const key = (e: InnovationEvent) =>
-		e.month === null ? [1, 0, 0] : [0, e.year * 12 + e.month, e.monthEnd ?? e.month];
+		e.year === null
+			? [2, 0, 0]
+			: e.month === null
+				? [1, 0, 0]
+				: [0, e.year * 12 + e.month, e.monthEnd ?? e.month];
 	return events
 		.map((e, i) => ({ e, k: key(e), i }))
 		.sort((a, b) => a.k[0] - b.k[0] || a.k[1] - b.k[1] || a.k[2] - b.k[2] || a.i - b.i)

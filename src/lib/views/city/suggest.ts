@@ -9,6 +9,7 @@
 export interface SuggestableCity {
 	id: string;
 	pinyin: string;
+	aliases?: readonly string[];
 	name: { zh: string; en: string };
 }
 
@@ -90,7 +91,9 @@ export function nameSimilarity(query: string, name: string): number {
 
 /** The names a city is known by, in comparable form. */
 function namesOf(city: SuggestableCity): string[] {
-	return [city.id, city.pinyin, city.name.zh, city.name.en].map(normaliseName).filter(Boolean);
+	return [city.id, city.pinyin, ...(city.aliases ?? []), city.name.zh, city.name.en]
+		.map(normaliseName)
+		.filter(Boolean);
 }
 
 /**

@@ -28,6 +28,17 @@ export interface Lookups {
 }
 
 const lookupCache = new WeakMap<Dataset, Lookups>();
+const eventCache = new WeakMap<Dataset, Map<string, InnovationEvent>>();
+
+/** Events by id, built on first use (only an item placed "earlier" than another needs it). */
+function eventById(ds: Dataset): Map<string, InnovationEvent> {
+	let m = eventCache.get(ds);
+	if (!m) {
+		m = new Map(ds.events.map((e) => [e.id, e]));
+		eventCache.set(ds, m);
+	}
+	return m;
+}
 
 export function lookups(ds: Dataset): Lookups {
 	let l = lookupCache.get(ds);
@@ -55,8 +66,27 @@ function monthLabel(locale: Locale, year: number, month: number): string {
 	return label;
 }
 
-/** 2023年5月 / May 2023; a range as "May 2023–June 2023"; undated as "No month". */
-export function dateText(e: InnovationEvent, locale: Locale): string {
+/**
+ * An item with no year, placed only "earlier" (此前) than another event: "Earlier, year not given
+ * (before Dec 2023)", naming the date of the event it precedes when the dataset is given.
+ */
+export function earlierText(e: InnovationEvent, locale: Locale, ds?: Dataset): string {
+	const tr = translator(locale);
+	const next = ds && e.before != null ? eventById(ds).get(e.before) : undefined;
+	if (!next || next.year == null) return tr('events.earlier');
+	const when =
+		next.month == null
+			? tr('events.earlierYear', { year: next.year })
+			: monthLabel(locale, next.year, next.month);
+	return tr('events.earlierBefore', { when });
+}
+
+/**
+ * 2023年5月 / May 2023; a range as "May 2023–June 2023"; undated as "No month"; an item with no year
+ * as "Earlier, year not given" (see `earlierText`).
+ */
+export function dateText(e: InnovationEvent, locale: Locale, ds?: Dataset): string {
+	if (e.year == null) return earlierText(e, locale, ds);
 	if (e.month == null) return translator(locale)('events.noMonth');
 	const start = monthLabel(locale, e.year, e.month);
 	if (e.monthEnd == null || e.monthEnd === e.month) return start;
@@ -90,14 +120,26 @@ export function sourceText(e: InnovationEvent, locale: Locale): string {
 	return [p.section, p.heading, p.bullet].filter((s): s is string => s !== null).join(' · ');
 }
 
-/** One event's cells as plain text. `document` is '' when the event is not a document. */
+/**
+ * The document title as a file gives it: the Chinese 《…》 title, and on English pages its English
+ * rendering after it ("《…》 (Action Plan for …)"); '' when the event is not a document.
+ */
+export function documentText(e: InnovationEvent, locale: Locale): string {
+	if (!e.document) return '';
+	return locale === 'en' && e.documentEn ? `${e.document} (${e.documentEn})` : e.document;
+}
+
+/**
+ * One event's cells as plain text. `document` is the Chinese title, '' when the event is not a
+ * document (the page shows `documentEn` beside it on English pages; the CSV uses `documentText`).
+ */
 export function eventCells(e: InnovationEvent, ds: Dataset, locale: Locale): Record<Column, string> {
 	const tr = translator(locale);
 	const l = lookups(ds);
 	const city = e.cityId == null ? undefined : l.city.get(e.cityId);
 	const cluster = city ? l.cluster.get(city.cluster) : undefined;
 	return {
-		date: dateText(e, locale),
+		date: dateText(e, locale, ds),
 		city: e.cityId == null ? tr('events.national') : (city?.name[locale] ?? e.cityId),
 		cluster: cluster?.name[locale] ?? '',
 		category: l.category.get(e.categoryId)?.name[locale] ?? e.categoryId,
@@ -117,6 +159,7 @@ export function csvRows(events: readonly InnovationEvent[], ds: Dataset, locale:
 	const rows: string[][] = [COLUMNS.map((c) => columnLabel(c, locale))];
 	for (const e of events) {
 		const cells = eventCells(e, ds, locale);
+		cells.document = documentText(e, locale);
 		rows.push(COLUMNS.map((c) => cells[c]));
 	}
 	return rows;

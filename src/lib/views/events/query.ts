@@ -41,8 +41,13 @@ export interface EventsView {
 	/** First and last month (1–12) of the range; null = open on that side. */
 	from: number | null;
 	to: number | null;
-	/** Keep events the article gives no month for. */
+	/** Keep events of the year the article gives no month for. */
 	undated: boolean;
+	/**
+	 * Of the events without a month, also keep the items the article gives no year for, placing them
+	 * only "earlier" (此前) than another event (read only when `undated` is on).
+	 */
+	earlier: boolean;
 	scope: Scope;
 	/** Keep items taken from the article's commentary rather than its event list. */
 	commentary: boolean;
@@ -59,6 +64,7 @@ export const DEFAULT_VIEW: Readonly<EventsView> = Object.freeze({
 	from: null,
 	to: null,
 	undated: true,
+	earlier: true,
 	scope: 'all',
 	commentary: true,
 	q: '',
@@ -90,6 +96,7 @@ export function parseEventsView(
 		from: take(parseInteger(params, 'from', 1, 12)),
 		to: take(parseInteger(params, 'to', 1, 12)),
 		undated: take(parseFlag(params, 'undated', DEFAULT_VIEW.undated)),
+		earlier: take(parseFlag(params, 'earlier', DEFAULT_VIEW.earlier)),
 		scope: take(parseEnum(params, 'scope', SCOPES, DEFAULT_VIEW.scope)),
 		commentary: take(parseFlag(params, 'commentary', DEFAULT_VIEW.commentary)),
 		q: take(parseText(params, 'q', MAX_QUERY)),
@@ -108,6 +115,7 @@ export function serialiseEventsView(view: EventsView): string {
 		['from', view.from],
 		['to', view.to],
 		['undated', view.undated, DEFAULT_VIEW.undated],
+		['earlier', view.earlier, DEFAULT_VIEW.earlier],
 		['scope', view.scope, DEFAULT_VIEW.scope],
 		['commentary', view.commentary, DEFAULT_VIEW.commentary],
 		['q', view.q],
@@ -125,6 +133,7 @@ export function isFiltered(view: EventsView): boolean {
 		view.from != null ||
 		view.to != null ||
 		view.undated !== DEFAULT_VIEW.undated ||
+		view.earlier !== DEFAULT_VIEW.earlier ||
 		view.scope !== DEFAULT_VIEW.scope ||
 		view.commentary !== DEFAULT_VIEW.commentary ||
 		searchTerms(view.q).length > 0
@@ -171,7 +180,7 @@ export function haystacks(ds: Dataset): string[] {
 			const c = e.cityId == null ? undefined : city.get(e.cityId);
 			const parts = [e.title.zh, e.title.en, e.document ?? ''];
 			for (const a of e.actors) parts.push(a.zh, a.en);
-			if (c) parts.push(c.name.zh, c.name.en, c.pinyin);
+			if (c) parts.push(c.name.zh, c.name.en, c.pinyin, ...(c.aliases ?? []));
 			// a separator no search term can contain, so a term never matches across two fields
 			return foldText(parts.join('\n'));
 		});
@@ -222,7 +231,8 @@ const orderCache = new WeakMap<Dataset, Map<string, Uint32Array>>();
 
 /**
  * Event indices in display order for one column and direction. Empty values (undated, national,
- * no document) come last either way; ties keep the dataset's order. Cached per dataset.
+ * no document) come last either way, and by date the items with no year after the undated; ties keep
+ * the dataset's order. Cached per dataset.
  */
 export function sortOrder(ds: Dataset, key: SortKey, dir: SortDir, locale: Locale): Uint32Array {
 	let byKey = orderCache.get(ds);
@@ -231,12 +241,14 @@ export function sortOrder(ds: Dataset, key: SortKey, dir: SortDir, locale: Local
 	let order = byKey.get(cacheKey);
 	if (!order) {
 		const values = rankStrings(sortValues(ds, key, locale), locale);
+		// by date, the items with no year ("earlier") come after the undated of the year, as a group apart
+		const noYear = key === 'date' ? ds.events.map((e) => (e.year == null ? 1 : 0)) : null;
 		const sign = dir === 'asc' ? 1 : -1;
 		order = Uint32Array.from(ds.events, (_, i) => i).sort((a, b) => {
 			const va = values[a];
 			const vb = values[b];
 			if (va == null || vb == null) {
-				if (va == null && vb == null) return a - b;
+				if (va == null && vb == null) return (noYear ? noYear[a] - noYear[b] : 0) || a - b;
 				return va == null ? 1 : -1;
 			}
 			return va === vb ? a - b : sign * (va - vb);
@@ -249,7 +261,8 @@ export function sortOrder(ds: Dataset, key: SortKey, dir: SortDir, locale: Local
 /** The events the view shows, in its order. Never mutates the dataset. */
 export function visibleEvents(ds: Dataset, view: EventsView, locale: Locale): InnovationEvent[] {
 	const order = sortOrder(ds, view.sort, view.dir, locale);
-	const passes = eventPredicate(ds, viewFilter(view));
+	// undated and earlier items are told apart here (the filter's month test sees both as undated)
+	const passes = eventPredicate(ds, { ...viewFilter(view), includeUndated: true });
 	const nationalOnly = view.scope === 'national';
 	const terms = searchTerms(view.q);
 	const hay = terms.length ? haystacks(ds) : null;
@@ -258,6 +271,8 @@ export function visibleEvents(ds: Dataset, view: EventsView, locale: Locale): In
 		const i = order[k];
 		const e = ds.events[i];
 		if (nationalOnly && e.cityId != null) continue;
+		// no month: kept only with `undated`; no year at all ("earlier"): also only with `earlier`
+		if (e.month == null && (!view.undated || (e.year == null && !view.earlier))) continue;
 		if (!passes(e)) continue;
 		if (hay && !terms.every((t) => hay[i].includes(t))) continue;
 		out.push(e);

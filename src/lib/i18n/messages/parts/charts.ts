@@ -35,6 +35,9 @@ export const en = {
 	'timeline.subtitleHeat':
 		'Innovation events of 2023 by month and city: the darker the cell, the more events it holds',
 	'timeline.undated': 'No month',
+	'timeline.earlier': 'Earlier, no year',
+	'timeline.earlierLong': 'earlier, year not given',
+	'timeline.titleEarlier': '; {earlier} earlier, with no year given',
 	'timeline.undatedLong': 'no month given',
 	'timeline.national': 'National',
 	'timeline.legendHeat': 'Events per cell',
@@ -46,5 +49,7 @@ export const en = {
 	'timeline.desc':
 		'{finding}. Grid of {total} by month of 2023 for {cities} cities; events without a month sit in the last column.',
 	'timeline.descNational': 'National actions ({count}) have a row of their own at the bottom.',
+	'timeline.descEarlier':
+		'Items the source gives no year for, placing them only before another event ({count}), sit in a column of their own after it, apart from 2023.',
 	'timeline.table.total': 'Total'
 } as const;

@@ -32,6 +32,9 @@ export const zh: Record<keyof typeof en, string> = {
 		'2023 年各城市逐月科创事件：每个方块代表一件事件，颜色表示领域；横条表示跨越数月的事件',
 	'timeline.subtitleHeat': '2023 年各城市逐月科创事件：格子颜色越深，事件越多',
 	'timeline.undated': '月份不详',
+	'timeline.earlier': '年份不详（此前）',
+	'timeline.earlierLong': '此前，未给出年份',
+	'timeline.titleEarlier': '；{earlier}在此前，年份不详',
 	'timeline.undatedLong': '月份不详',
 	'timeline.national': '全国',
 	'timeline.legendHeat': '每格事件数',
@@ -43,5 +46,6 @@ export const zh: Record<keyof typeof en, string> = {
 	'timeline.desc':
 		'{finding}。按 2023 年月份排列 {cities} 个城市的事件，共 {total}；未注明月份的事件列在最后一栏。',
 	'timeline.descNational': '全国性举措（{count}）单列在最下方一行。',
+	'timeline.descEarlier': '原文只说“此前”、未给出年份的事项（{count}）另列一栏，放在其后，不计入2023年。',
 	'timeline.table.total': '合计'
 };

@@ -53,6 +53,8 @@ export const en = {
 	'overview.reading.field': 'The most common field is {field} ({share} of events).',
 	'overview.reading.month':
 		'{month} was the busiest month ({count} events); {undated} events carry no month.',
+	'overview.reading.monthEarlier':
+		'{month} was the busiest month ({count} events); {undated} events of the year carry no month, and {earlier} “earlier” items give no year at all.',
 	'overview.reading.tracks':
 		'{lists} cities published future-industry lists; the only track all of them name is {track}.',
 	'overview.reading.tracksNone':

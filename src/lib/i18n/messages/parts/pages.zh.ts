@@ -52,6 +52,8 @@ export const zh: Record<keyof typeof en, string> = {
 	'overview.reading.cluster': '{cluster}城市占城市事件的 {share}。',
 	'overview.reading.field': '最常见的领域是{field}（占 {share}）。',
 	'overview.reading.month': '{month}事件最多（{count} 件）；另有 {undated} 件未注明月份。',
+	'overview.reading.monthEarlier':
+		'{month}事件最多（{count} 件）；另有 {undated} 件未注明月份，{earlier} 件“此前”的事项未给出年份。',
 	'overview.reading.tracks': '有 {lists} 座城市公布了未来产业清单，它们唯一共同布局的赛道是{track}。',
 	'overview.reading.tracksNone': '有 {lists} 座城市公布了未来产业清单，没有哪条赛道为所有城市共同布局。',
 	'overview.options': '图表选项',
