@@ -20,10 +20,9 @@ import { builtinDataset as d } from '../../src/lib/data/builtin';
 const ROOT = resolve(dirname(fileURLToPath(import.meta.url)), '../..');
 /** The article sits beside the project (../shared/source); ARTICLE_PATH overrides. */
 const ARTICLE =
-	[
-		process.env.ARTICLE_PATH,
-		resolve(ROOT, '../shared/source/article-zh-simplified.txt')
-	].find((p): p is string => !!p && existsSync(p)) ?? null;
+	[process.env.ARTICLE_PATH, resolve(ROOT, '../shared/source/article-zh-simplified.txt')].find(
+		(p): p is string => !!p && existsSync(p)
+	) ?? null;
 
 const RUN = 12;
 const MIN_HAN = 8;
