@@ -1,6 +1,12 @@
 import { describe, expect, it } from 'vitest';
-import { en } from '../../src/lib/i18n/messages/en';
-import { zh } from '../../src/lib/i18n/messages/zh';
+import { en as core } from '../../src/lib/i18n/messages/en';
+import { zh as coreZh } from '../../src/lib/i18n/messages/zh';
+import { en as importEn } from '../../src/lib/i18n/messages/parts/importPage';
+import { zh as importZh } from '../../src/lib/i18n/messages/parts/importPage.zh';
+
+/** Every string of each language: what every page loads, and the import page's own part. */
+const en = { ...core, ...importEn };
+const zh = { ...coreZh, ...importZh };
 import {
 	addressLocale,
 	CHART_EVENT_COUNT,
@@ -41,6 +47,14 @@ describe('message catalogues', () => {
 			if (key === 'lang.switch') continue;
 			expect(HAN.test(value), `${key}: ${value}`).toBe(false);
 		}
+	});
+});
+
+describe('the import page’s strings', () => {
+	it('are a part of their own, which no other page loads', () => {
+		expect(Object.keys(importEn).length).toBeGreaterThan(100);
+		for (const key of Object.keys(importEn)) expect(Object.hasOwn(core, key), key).toBe(false);
+		for (const key of Object.keys(core)) expect(key.startsWith('import.'), key).toBe(false);
 	});
 });
 

@@ -5,6 +5,8 @@
 import { registerCatalogue } from './index';
 import { en } from './messages/en';
 import { zh } from './messages/zh';
+import { en as importEn } from './messages/parts/importPage';
+import { zh as importZh } from './messages/parts/importPage.zh';
 
-registerCatalogue('en', en);
-registerCatalogue('zh', zh);
+registerCatalogue('en', { ...en, ...importEn });
+registerCatalogue('zh', { ...zh, ...importZh });

@@ -4,7 +4,7 @@
  * in the browser, in a worker and in the export.
  */
 import type { I18nText, Locale } from '$lib/data/types';
-import type { MessageKey, Messages } from './messages/en';
+import type { CoreMessages, MessageKey, Messages } from './messages/en';
 
 export type { Locale, MessageKey, Messages };
 export const LOCALES: readonly Locale[] = ['zh', 'en'];
@@ -13,11 +13,12 @@ export const DEFAULT_LOCALE: Locale = 'zh';
 /**
  * The loaded catalogues. Each language's strings are a chunk of their own, so a page downloads only the
  * strings of its language: the root layout's `load` awaits `loadCatalogue` before anything renders, and
- * server code (prerendering, endpoints, tests) registers both up front.
+ * server code (prerendering, endpoints, tests) registers both up front, whole. The import page's strings
+ * are a chunk of their own too, which its `load` adds (`loadImportStrings`): no other page carries them.
  */
-const catalogues: Partial<Record<Locale, Messages>> = {};
+const catalogues: Partial<Record<Locale, CoreMessages & Partial<Messages>>> = {};
 
-export function registerCatalogue(locale: Locale, messages: Messages): void {
+export function registerCatalogue(locale: Locale, messages: CoreMessages & Partial<Messages>): void {
 	catalogues[locale] = messages;
 }
 
@@ -28,7 +29,18 @@ export async function loadCatalogue(locale: Locale): Promise<void> {
 		locale === 'zh' ? (await import('./messages/zh')).zh : (await import('./messages/en')).en;
 }
 
-function catalogue(locale: Locale): Messages {
+/** Adds the import page's strings to a language's catalogue (loading that first if need be). */
+export async function loadImportStrings(locale: Locale): Promise<void> {
+	await loadCatalogue(locale);
+	if (catalogues[locale]?.['import.title'] !== undefined) return;
+	const part =
+		locale === 'zh'
+			? (await import('./messages/parts/importPage.zh')).zh
+			: (await import('./messages/parts/importPage')).en;
+	catalogues[locale] = { ...catalogues[locale]!, ...part };
+}
+
+function catalogue(locale: Locale): CoreMessages & Partial<Messages> {
 	const messages = catalogues[locale];
 	if (!messages) throw new Error(`The ${locale} strings are not loaded (call loadCatalogue first)`);
 	return messages;
@@ -73,6 +85,8 @@ export type Params = Record<string, string | number>;
 /** Looks up a message and fills its `{placeholders}`. Parameters are plain text, never markup. */
 export function t(locale: Locale, key: MessageKey, params?: Params): string {
 	const template = catalogue(locale)[key];
+	if (template === undefined)
+		throw new Error(`The string ${key} is not loaded (the import page's strings need loadImportStrings)`);
 	if (!params) return template;
 	return template.replace(/\{(\w+)\}/g, (whole, name: string) =>
 		name in params ? String(params[name]) : whole
@@ -81,7 +95,7 @@ export function t(locale: Locale, key: MessageKey, params?: Params): string {
 
 /** Whether the loaded catalogue of a language has a key (e.g. an optional `…One` form for a count of one). */
 export function hasMessage(locale: Locale, key: string): key is MessageKey {
-	return key in catalogue(locale);
+	return Object.hasOwn(catalogue(locale), key);
 }
 
 /** The message keys of a count in words: the form for one, the general one (with `{count}`), and

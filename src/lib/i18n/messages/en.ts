@@ -6,6 +6,7 @@ import * as data from './parts/data';
 import * as eventsPage from './parts/eventsPage';
 import * as city from './parts/city';
 import * as failure from './parts/failure';
+import type * as importPage from './parts/importPage';
 
 /**
  * English interface strings. The key set is the catalogue's contract: `zh.ts` must have exactly the same
@@ -131,7 +132,7 @@ const base = {
 	'method.match.broad': 'broad',
 	'method.downloads.heading': 'Download the data',
 	'method.downloads.lead':
-		'The same validated records the pages use, as JSON and CSV (UTF-8 with BOM, opens in Excel), described by a Frictionless Data Package.',
+		'The same validated records the pages use, as JSON and CSV, described by a Frictionless Data Package. The plain .csv files carry a byte-order mark so that Excel reads them as UTF-8; the -nobom.csv copies, without it, are what the data package lists for data tools (Frictionless, pandas, R).',
 	'notice.heading': 'Some of this link could not be used',
 	'notice.unknown': '“{value}” in “{param}” is not something we know; it was left out.',
 	'notice.malformed': 'A value in “{param}” (“{value}”) is not well formed; it was left out.',
@@ -149,7 +150,10 @@ const base = {
 	'error.body': 'This page could not be shown. The rest of the dashboard still works.'
 } as const;
 
-/** The whole English catalogue: the base strings plus each part's (one part per area of the dashboard). */
+/**
+ * The English catalogue every page loads: the base strings plus each part's (one part per area of the
+ * dashboard). The import page's strings (`parts/importPage.ts`) come with that page only.
+ */
 export const en = {
 	...base,
 	...charts.en,
@@ -163,5 +167,12 @@ export const en = {
 };
 
 export type BaseKey = keyof typeof base;
-export type MessageKey = keyof typeof en;
+/** The keys every page has. */
+export type CoreKey = keyof typeof en;
+/** The keys that come with the import page. */
+export type ImportKey = keyof typeof importPage.en;
+export type MessageKey = CoreKey | ImportKey;
+/** A language's strings as every page loads them. */
+export type CoreMessages = Record<CoreKey, string>;
+export type ImportMessages = Record<ImportKey, string>;
 export type Messages = Record<MessageKey, string>;

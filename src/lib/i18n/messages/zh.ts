@@ -1,4 +1,4 @@
-import type { BaseKey, Messages } from './en';
+import type { BaseKey, CoreMessages } from './en';
 import { zh as charts } from './parts/charts.zh';
 import { zh as industry } from './parts/industry.zh';
 import { zh as map } from './parts/map.zh';
@@ -123,7 +123,7 @@ const base: Record<BaseKey, string> = {
 	'method.match.broad': '宽泛',
 	'method.downloads.heading': '下载数据',
 	'method.downloads.lead':
-		'与页面所用相同的、经过校验的记录，提供 JSON 与 CSV（带 BOM 的 UTF-8，可直接用 Excel 打开）两种格式，并附 Frictionless 数据包说明。',
+		'与页面所用相同的、经过校验的记录，提供 JSON 与 CSV 两种格式，并附 Frictionless 数据包说明。普通 .csv 文件带 BOM，Excel 可直接按 UTF-8 打开；不带 BOM 的 -nobom.csv 副本供数据工具（Frictionless、pandas、R）使用，数据包列出的即是它们。',
 	'notice.heading': '链接中有部分内容无法使用',
 	'notice.unknown': '“{param}”中的“{value}”无法识别，已忽略。',
 	'notice.malformed': '“{param}”中的值（“{value}”）格式不正确，已忽略。',
@@ -141,7 +141,7 @@ const base: Record<BaseKey, string> = {
 	'error.body': '此页面无法显示，仪表板的其他部分仍可正常使用。'
 };
 
-export const zh: Messages = {
+export const zh: CoreMessages = {
 	...base,
 	...charts,
 	...industry,

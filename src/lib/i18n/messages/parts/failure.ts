@@ -23,14 +23,6 @@ export const en = {
 	'dataset.unreadableDelete': 'Delete it',
 	'dataset.unreadableDismiss': 'Dismiss',
 	'dataset.unreadableDeleteFailed': 'It could not be deleted. Reload the page and try again.',
-	'import.savedSession.quota':
-		'Kept for this session only: this browser’s storage for the dashboard is full. Your other saved datasets are untouched; delete one you no longer need and import again to keep this one.',
-	'import.savedSession.tooLarge':
-		'Kept for this session only: with {events} events it is too large for this browser to store (private windows allow little). Your other saved datasets are untouched. A smaller file, or a normal window, keeps it.',
-	'import.savedSession.failed':
-		'Kept for this session only: the browser could not store it this time. Your other saved datasets are untouched; import it again to try once more.',
-	'import.savedSession.unavailable':
-		'Kept for this session only: this browser does not allow saving data here. It is gone when you close the tab.',
 	'dataset.memory': 'Imports not kept',
 	'dataset.memoryLong':
 		'This browser does not let the dashboard store data (as in a private window): data you import is kept only until this tab is closed.',

@@ -22,13 +22,6 @@ export const zh: Record<keyof typeof en, string> = {
 	'dataset.unreadableDelete': '删除该数据集',
 	'dataset.unreadableDismiss': '关闭',
 	'dataset.unreadableDeleteFailed': '未能删除。请刷新页面后重试。',
-	'import.savedSession.quota':
-		'仅在本次会话中保留：本浏览器为本站提供的存储空间已满。其他已保存的数据集不受影响；删除不再需要的数据集后重新导入即可保存。',
-	'import.savedSession.tooLarge':
-		'仅在本次会话中保留：该数据集有 {events} 条事件，超出本浏览器可保存的大小（无痕窗口可用空间很小）。其他已保存的数据集不受影响。换用较小的文件或普通窗口即可保存。',
-	'import.savedSession.failed':
-		'仅在本次会话中保留：浏览器这次未能保存它。其他已保存的数据集不受影响；重新导入即可再试一次。',
-	'import.savedSession.unavailable': '仅在本次会话中保留：本浏览器不允许在此保存数据，关闭标签页后即消失。',
 	'dataset.memory': '导入不保存',
 	'dataset.memoryLong':
 		'此浏览器不允许仪表板保存数据（例如在隐私窗口中）：导入的数据只保留到关闭此标签页为止。',
