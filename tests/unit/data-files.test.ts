@@ -139,11 +139,16 @@ describe('dataFiles', () => {
 		expect(parse(out['future-industries.csv'])[0].item_en).toBe("'@evil");
 	});
 
-	it('describes every other file in datapackage.json', () => {
+	it('describes every other file in datapackage.json (the CSVs by their copies without a BOM)', () => {
 		const pkg = JSON.parse(files['datapackage.json']);
+		// the spreadsheet CSVs (with a BOM) are the same tables as the package's -nobom copies
+		const spreadsheet = ['events.csv', 'future-industries.csv'];
 		expect(pkg.resources.map((r: { path: string }) => r.path).sort()).toEqual(
-			DATA_FILE_NAMES.filter((n) => n !== 'datapackage.json').sort()
+			DATA_FILE_NAMES.filter((n) => n !== 'datapackage.json' && !spreadsheet.includes(n)).sort()
 		);
+		expect(files['events-nobom.csv']).toBe(files['events.csv'].slice(1));
+		expect(files['future-industries-nobom.csv']).toBe(files['future-industries.csv'].slice(1));
+		expect(files['events-nobom.csv'].startsWith('id,')).toBe(true);
 		expect(pkg.version).toBe(builtinDataset.version);
 		expect(pkg.licenses[0].name).toBe('CC-BY-4.0');
 		expect(pkg.sources[0].title).toContain('《科技创新：换道超车冲向未来产业》');
@@ -153,7 +158,7 @@ describe('dataFiles', () => {
 			expect(r).toMatchObject({ encoding: 'utf-8' });
 			expect(r.mediatype).toBe(r.format === 'csv' ? 'text/csv' : 'application/json');
 		}
-		const evSchema = pkg.resources.find((r: { path: string }) => r.path === 'events.csv').schema;
+		const evSchema = pkg.resources.find((r: { path: string }) => r.path === 'events-nobom.csv').schema;
 		expect(evSchema.fields.map((f: { name: string }) => f.name)).toEqual([...EVENT_COLUMNS]);
 		expect(evSchema.fields.find((f: { name: string }) => f.name === 'month').type).toBe('integer');
 	});

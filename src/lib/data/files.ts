@@ -16,6 +16,8 @@ export const DATA_FILE_NAMES = [
 	'future-industries.json',
 	'events.csv',
 	'future-industries.csv',
+	'events-nobom.csv',
+	'future-industries-nobom.csv',
 	'datapackage.json'
 ] as const;
 export type DataFileName = (typeof DATA_FILE_NAMES)[number];
@@ -92,12 +94,17 @@ export function eventRow(e: Dataset['events'][number]): (string | number | null)
 	];
 }
 
-export function eventsCsv(dataset: Dataset): string {
+/**
+ * The events as CSV. With a byte-order mark (the default) Excel reads it as UTF-8; the data package's
+ * resource has none, since Frictionless clients read the mark as part of the first column's name.
+ */
+export function eventsCsv(dataset: Dataset, { bom = true }: { bom?: boolean } = {}): string {
 	const rows = dataset.events.map((e) => eventRow(e).map(cell));
-	return toCsv([[...EVENT_COLUMNS], ...rows], { bom: true });
+	return toCsv([[...EVENT_COLUMNS], ...rows], { bom });
 }
 
-export function futureIndustriesCsv(dataset: Dataset): string {
+/** The future-industry lists as CSV, one row per item; `bom` as for `eventsCsv`. */
+export function futureIndustriesCsv(dataset: Dataset, { bom = true }: { bom?: boolean } = {}): string {
 	const rows = dataset.futureIndustries.flatMap((list) =>
 		list.items.map((item, i) =>
 			[
@@ -110,7 +117,7 @@ export function futureIndustriesCsv(dataset: Dataset): string {
 			].map(cell)
 		)
 	);
-	return toCsv([[...FUTURE_INDUSTRY_COLUMNS], ...rows], { bom: true });
+	return toCsv([[...FUTURE_INDUSTRY_COLUMNS], ...rows], { bom });
 }
 
 type Field = {
@@ -219,24 +226,25 @@ export function dataPackage(dataset: Dataset, source: SourceCredit = SOURCE): Re
 		})),
 		{
 			name: 'events-csv',
-			path: 'events.csv',
-			profile: 'tabular-data-resource',
-			format: 'csv',
-			mediatype: 'text/csv',
-			encoding: 'utf-8',
-			description: 'events.json flattened to one row per event (UTF-8 with byte-order mark, CRLF line ends)',
-			dialect: CSV_DIALECT,
-			schema: { fields: EVENT_FIELDS, primaryKey: ['id'], missingValues: [''] }
-		},
-		{
-			name: 'future-industries-csv',
-			path: 'future-industries.csv',
+			path: 'events-nobom.csv',
 			profile: 'tabular-data-resource',
 			format: 'csv',
 			mediatype: 'text/csv',
 			encoding: 'utf-8',
 			description:
-				'future-industries.json flattened to one row per list item (UTF-8 with byte-order mark, CRLF line ends)',
+				'events.json flattened to one row per event (UTF-8, CRLF line ends); events.csv is the same with a byte-order mark, for spreadsheets',
+			dialect: CSV_DIALECT,
+			schema: { fields: EVENT_FIELDS, primaryKey: ['id'], missingValues: [''] }
+		},
+		{
+			name: 'future-industries-csv',
+			path: 'future-industries-nobom.csv',
+			profile: 'tabular-data-resource',
+			format: 'csv',
+			mediatype: 'text/csv',
+			encoding: 'utf-8',
+			description:
+				'future-industries.json flattened to one row per list item (UTF-8, CRLF line ends); future-industries.csv is the same with a byte-order mark, for spreadsheets',
 			dialect: CSV_DIALECT,
 			schema: { fields: FUTURE_INDUSTRY_FIELDS, primaryKey: ['cityId', 'position'], missingValues: [''] }
 		}
@@ -275,6 +283,8 @@ export function dataFiles(dataset: Dataset, source: SourceCredit = SOURCE): Reco
 		'future-industries.json': json(dataset.futureIndustries),
 		'events.csv': eventsCsv(dataset),
 		'future-industries.csv': futureIndustriesCsv(dataset),
+		'events-nobom.csv': eventsCsv(dataset, { bom: false }),
+		'future-industries-nobom.csv': futureIndustriesCsv(dataset, { bom: false }),
 		'datapackage.json': json(dataPackage(dataset, source))
 	};
 }
