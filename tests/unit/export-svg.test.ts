@@ -179,6 +179,9 @@ describe('standalone SVG', () => {
 	it('strips characters XML cannot hold', () => {
 		expect(stripInvalidXmlChars('a\u0000b\u0008c\td\ne\uFFFEf\u202Eg')).toBe('abc\td\nefg');
 		expect(stripInvalidXmlChars('😀')).toBe('😀');
+		// C1 controls and invisible zero-width characters go too (an imported name saved before the import
+		// cleaned them must not carry them into a file)
+		expect(stripInvalidXmlChars('上\u200b海\u200d\u200e\u2060\ufeff\u0085\u009b市')).toBe('上海市');
 	});
 });
 

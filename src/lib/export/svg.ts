@@ -48,13 +48,15 @@ export function escapeXml(value: string): string {
 }
 
 /**
- * Strips characters XML 1.0 forbids (C0 controls but tab/newline/CR, lone surrogates, U+FFFE/FFFF) and
- * the bidirectional embedding/override/isolate controls, which could make a label read backwards.
+ * Strips characters XML 1.0 forbids (C0 controls but tab/newline/CR, lone surrogates, U+FFFE/FFFF), C1
+ * controls, the bidirectional embedding/override/isolate controls, which could make a label read
+ * backwards, and invisible zero-width characters and marks (U+200B–U+200F, U+2060, U+FEFF), which no
+ * label needs and which hide what a text really says.
  */
 export function stripInvalidXmlChars(value: string): string {
 	return value.replace(
 		// eslint-disable-next-line no-control-regex
-		/[\u0000-\u0008\u000B\u000C\u000E-\u001F\u007F\uFFFE\uFFFF\u202A-\u202E\u2066-\u2069]|[\uD800-\uDBFF](?![\uDC00-\uDFFF])|(?<![\uD800-\uDBFF])[\uDC00-\uDFFF]/g,
+		/[\u0000-\u0008\u000B\u000C\u000E-\u001F\u007F-\u009F\uFFFE\uFFFF\u200B-\u200F\u2060\uFEFF\u202A-\u202E\u2066-\u2069]|[\uD800-\uDBFF](?![\uDC00-\uDFFF])|(?<![\uD800-\uDBFF])[\uDC00-\uDFFF]/g,
 		''
 	);
 }
