@@ -17,6 +17,13 @@ describe('toCsv and neutraliseCell', () => {
 		for (const s of ['上海', 'a=b', '', "'quoted", '2023-10']) expect(neutraliseCell(s)).toBe(s);
 	});
 
+	it('drops control, bidi and zero-width characters from every cell, keeping tabs and line breaks inside', () => {
+		expect(neutraliseCell('合\u0007肥\u001b[31m\u202e\u200b\u0085')).toBe('合肥[31m');
+		expect(neutraliseCell('two\nlines\tand a tab')).toBe('two\nlines\tand a tab');
+		// a formula hidden behind an invisible character is still neutralised
+		expect(neutraliseCell('\u200b=cmd()')).toBe("'=cmd()");
+	});
+
 	it('writes RFC 4180 with CRLF and an optional BOM', () => {
 		const csv = toCsv(
 			[

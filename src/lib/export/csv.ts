@@ -8,9 +8,18 @@ import { csvFormatRows } from 'd3-dsv';
 /** Characters that make a spreadsheet treat a cell as a formula when they come first. */
 const FORMULA_START = /^[=+\-@\t\r]/;
 
-/** Prefixes a single quote to a cell that a spreadsheet would read as a formula. */
+/**
+ * Characters no cell should carry: C0 controls but tab and line breaks, DEL and C1 controls (a terminal
+ * acts on them), bidirectional overrides and isolates, zero-width characters and marks, an inner BOM.
+ */
+// eslint-disable-next-line no-control-regex
+const UNSAFE =
+	/[\u0000-\u0008\u000B\u000C\u000E-\u001F\u007F-\u009F\u200B-\u200F\u2060\uFEFF\u202A-\u202E\u2066-\u2069]/g;
+
+/** A cell without unsafe characters, with a single quote before what a spreadsheet would read as a formula. */
 export function neutraliseCell(s: string): string {
-	return FORMULA_START.test(s) ? `'${s}` : s;
+	const clean = s.replace(UNSAFE, '');
+	return FORMULA_START.test(clean) ? `'${clean}` : clean;
 }
 
 export interface CsvOptions {
