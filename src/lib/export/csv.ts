@@ -12,8 +12,8 @@ const FORMULA_START = /^[=+\-@\t\r]/;
  * Characters no cell should carry: C0 controls but tab and line breaks, DEL and C1 controls (a terminal
  * acts on them), bidirectional overrides and isolates, zero-width characters and marks, an inner BOM.
  */
-// eslint-disable-next-line no-control-regex
 const UNSAFE =
+	// eslint-disable-next-line no-control-regex
 	/[\u0000-\u0008\u000B\u000C\u000E-\u001F\u007F-\u009F\u200B-\u200F\u2060\uFEFF\u202A-\u202E\u2066-\u2069]/g;
 
 /** A cell without unsafe characters, with a single quote before what a spreadsheet would read as a formula. */
