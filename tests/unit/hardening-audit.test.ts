@@ -159,3 +159,15 @@ describe('saving an imported dataset', () => {
 		for (const id of ids) expect(id).toMatch(/^user-[a-z0-9-]+$/);
 	});
 });
+
+describe('colours for fields an imported dataset adds', () => {
+	it('give each of up to fourteen fields a colour of its own, the article’s eight unchanged', () => {
+		const colours = Array.from({ length: 14 }, (_, i) => categoryColour(i).toLowerCase());
+		expect(new Set(colours).size).toBe(14);
+		expect(colours.slice(0, 8)).toEqual(
+			['#0072B2', '#E69F00', '#009E73', '#CC79A7', '#56B4E9', '#D55E00', '#7f7f7f', '#F0E442'].map((c) =>
+				c.toLowerCase()
+			)
+		);
+	});
+});

@@ -35,10 +35,20 @@ export const CLUSTER_COLOURS: ReadonlyMap<string, string> = new Map([
 	['cy', '#CC79A7']
 ]);
 
+/**
+ * Six more colours for fields past the article's eight (an imported dataset's own coding): darker hues
+ * from Paul Tol's "muted" scheme that none of the eight is close to, so a new field never borrows an
+ * existing field's colour until there are more than fourteen.
+ */
+export const CATEGORICAL_EXTRA = ['#332288', '#117733', '#999933', '#882255', '#CC6677', '#661100'] as const;
+
+const ALL_CATEGORICAL: readonly string[] = [...CATEGORICAL, ...CATEGORICAL_EXTRA];
+
 /** A position in the categorical set for any order (negative, fractional, NaN or huge orders included). */
 function categorical(order: number): string {
-	const i = Number.isFinite(order) ? Math.trunc(order) % CATEGORICAL.length : 0;
-	return CATEGORICAL[(i + CATEGORICAL.length) % CATEGORICAL.length];
+	const n = ALL_CATEGORICAL.length;
+	const i = Number.isFinite(order) ? Math.trunc(order) % n : 0;
+	return ALL_CATEGORICAL[(i + n) % n];
 }
 
 export function clusterColour(clusterId: string, order = 0): string {
