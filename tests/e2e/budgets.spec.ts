@@ -14,7 +14,7 @@ const KB = 1024;
  * JavaScript: opening any page loads at most 60 KB (gzip, everything the page fetches until the network is
  * idle). That is Svelte's and SvelteKit's runtime (≈ 31 KB), the page's language strings (≈ 11 KB) and its
  * frame; the view's own code (charts, d3, the aggregation engine) is a chunk of its own, loaded when the
- * reader first reaches for the view (Deferred.browser.svelte), since the prerendered HTML already shows it.
+ * reader first reaches for the view (Deferred.svelte), since the prerendered HTML already shows it.
  * What a page has loaded once the reader has used it is checked too, against a ratchet just above today's
  * largest figure (the overview, ≈ 105 KB), so nothing grows unnoticed there either.
  */
