@@ -14,6 +14,7 @@
  * work per object.
  */
 import { browser } from '$app/environment';
+import { invalidate } from '$app/navigation';
 import { builtinDataset } from '$lib/data/builtin';
 import type { Dataset } from '$lib/data/types';
 import type { PackedDataset } from '$lib/import/pack';
@@ -65,7 +66,7 @@ class DatasetStore {
 	set active(dataset: Dataset) {
 		if (dataset === this.#active) return;
 		this.#active = dataset;
-		if (browser) void import('$app/navigation').then(({ invalidate }) => invalidate(DATASET_DEPENDENCY));
+		if (browser) void invalidate(DATASET_DEPENDENCY);
 	}
 	/** Id of the dataset in view ('builtin' or a saved dataset's id). */
 	activeId: string = $state(BUILTIN_ID);
