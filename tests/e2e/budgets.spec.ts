@@ -16,9 +16,9 @@ const KB = 1024;
  * frame; the view's own code (charts, d3, the aggregation engine) is a chunk of its own, loaded when the
  * reader first reaches for the view (Deferred.svelte), since the prerendered HTML already shows it.
  * What a page has loaded once the reader has used it is checked too, against a ratchet just above today's
- * largest figure (the overview, ≈ 105 KB), so nothing grows unnoticed there either.
+ * largest figure (the overview, ≈ 112 KB), so nothing grows unnoticed there either.
  */
-const BUDGET = { js: 60 * KB, jsInUse: 110 * KB, css: 15 * KB, overviewHtml: 150 * KB };
+const BUDGET = { js: 60 * KB, jsInUse: 113 * KB, css: 15 * KB, overviewHtml: 150 * KB };
 const PAGES = [
 	'/',
 	'/zh',
