@@ -146,7 +146,7 @@ const table = [
 	`| ${compare ? '--- | ' : ''}--- | ---: | ---: | ---: | ---: |`,
 	...rows.map(
 		(r) =>
-			`| ${compare ? `${r.build} | ` : ''}${r.pathname} | ${ms(r.tbt)}${r.ok ? '' : ' ✗'} | ${ms(r.worst)} | ${ms(r.longest)} | ${(r.js / 1024).toFixed(1)} |`
+			`| ${compare ? `${r.build} | ` : ''}\`${r.pathname}\` | ${ms(r.tbt)}${r.ok ? '' : ' ✗'} | ${ms(r.worst)} | ${ms(r.longest)} | ${(r.js / 1024).toFixed(1)} |`
 	)
 ].join('\n');
 console.log('\n' + table);
