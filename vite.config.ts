@@ -4,16 +4,11 @@ import type { Plugin } from 'vite';
 import { defineConfig } from 'vitest/config';
 
 /**
- * Modules with a browser-only variant beside them, swapped in for the browser build:
- * - `$lib/data/builtin` becomes `builtin.browser.ts`: the pages fetch the built-in records as one JSON file
- *   instead of carrying them in their JavaScript (server code, workers, dev and tests import them directly);
- * - `$lib/components/Deferred.svelte` becomes `Deferred.browser.svelte`: a page's view hydrates when the
- *   reader first reaches for it rather than as the page opens (the server renders it in full);
- * - `$lib/views/registry` becomes `registry.browser.ts`: each page's view is a chunk of its own, loaded on
- *   first use or before a navigation renders its page, instead of with the page.
+ * Modules with a browser-only variant beside them, swapped in for the browser build: `$lib/data/builtin`
+ * becomes `builtin.browser.ts`, so the pages fetch the built-in records as one JSON file instead of
+ * carrying them in their JavaScript (server code, workers, dev and tests import them directly).
  */
-const BROWSER_VARIANTS =
-	/[\\/]src[\\/]lib[\\/](data[\\/]builtin\.ts|components[\\/]Deferred\.svelte|views[\\/]registry\.ts)$/;
+const BROWSER_VARIANTS = /[\\/]src[\\/]lib[\\/]data[\\/]builtin\.ts$/;
 
 function browserVariants(): Plugin {
 	return {
@@ -21,7 +16,7 @@ function browserVariants(): Plugin {
 		apply: 'build',
 		enforce: 'pre',
 		async resolveId(source, importer, options) {
-			if (!/(builtin|Deferred|registry)(\.svelte|\.ts)?$/.test(source)) return null;
+			if (!/builtin(\.ts)?$/.test(source)) return null;
 			const client = this.environment ? this.environment.config.consumer === 'client' : !options?.ssr;
 			if (!client) return null;
 			const resolved = await this.resolve(source, importer, { ...options, skipSelf: true });

@@ -1,5 +1,6 @@
 import { browser } from '$app/environment';
-import { loadBuiltin } from '$lib/data/builtin';
+import { builtinDataset, loadBuiltin } from '$lib/data/builtin';
+import { DATASET_DEPENDENCY, datasets } from '$lib/state/datasets.svelte';
 import { addressLocale, isLocale, loadCatalogue, localeFromPath, type Locale } from '$lib/i18n';
 import { views } from '$lib/views/registry';
 import { ROUTE_VIEWS } from '$lib/views/route-views';
@@ -29,13 +30,14 @@ function readerLocale(url: URL): Locale {
 }
 
 /**
- * Before anything renders: the page's language strings (in the browser, only that language's) and the
- * built-in records (in the browser, one JSON file; on the server, imported). If the records do not arrive,
+ * Before anything renders: the page's language strings (in the browser, only that language's), the
+ * dataset in view (page data: pages and views get it from `data`) and the built-in records (in the browser, one JSON file; on the server, imported). If the records do not arrive,
  * the page says so (a missing catalogue cannot be said in any language, so that failure is rethrown).
  * After a navigation inside the app there is no prerendered HTML for the new page's view, so its code is
  * loaded here too, before the page renders (the page that opened the app hydrates its view on first use).
  */
-export const load: LayoutLoad = async ({ params, url, route }) => {
+export const load: LayoutLoad = async ({ params, url, route, depends }) => {
+	depends(DATASET_DEPENDENCY); // rerun when the reader switches datasets
 	const lang = (params as { lang?: string }).lang;
 	// An address no route matches (in the browser: a static host sent a 404 page for it) speaks its own
 	// language, or the reader's when it has none
@@ -61,5 +63,8 @@ export const load: LayoutLoad = async ({ params, url, route }) => {
 	await Promise.all([loadCatalogue(drawn), loadCatalogue(locale)]);
 	await view; // a page whose code did not arrive is an error page, as when its own module fails to load
 	// Without the records no chart can be drawn: the layout says so in place of the page (see +layout.svelte)
-	return { builtinUnavailable: data.status === 'rejected', locale, drawnLocale: drawn };
+	// The dataset in view: the built-in one on the server (every page is drawn with it), in the browser the
+	// reader's choice, a saved one reopened from IndexedDB once the page has loaded (datasets.svelte.ts)
+	const dataset = browser ? datasets.active : builtinDataset;
+	return { builtinUnavailable: data.status === 'rejected', locale, drawnLocale: drawn, dataset };
 };

@@ -1,5 +1,5 @@
 /**
- * Views hydrate when the reader first reaches for them (Deferred.browser.svelte): the page opens with its
+ * Views hydrate when the reader first reaches for them (Deferred.svelte): the page opens with its
  * prerendered charts and tables and only its frame hydrated, and the first pointer, touch, key or focus
  * inside the view wakes it, in time for that same interaction to work. An address with a query wakes it
  * at once. Nothing may be redrawn on waking (no hydration mismatch), and nothing the reader did before is

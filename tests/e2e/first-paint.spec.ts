@@ -1,6 +1,6 @@
 /**
  * A page's first paint is its final look. Opening a page hydrates only its frame; its view wakes when the
- * reader first reaches for it (Deferred.browser.svelte), and its code may arrive seconds later on a slow
+ * reader first reaches for it (Deferred.svelte), and its code may arrive seconds later on a slow
  * phone. Everything the page shows must therefore be styled by the prerendered HTML's own stylesheets,
  * not by ones that come with the view's code. For every page, in both languages, at a desktop and a phone
  * width: a screenshot as the page opened (loaded, fonts in, frame started, nobody has touched it, no view

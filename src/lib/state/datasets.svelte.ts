@@ -14,6 +14,7 @@
  * work per object.
  */
 import { browser } from '$app/environment';
+import { invalidate } from '$app/navigation';
 import { builtinDataset } from '$lib/data/builtin';
 import type { Dataset } from '$lib/data/types';
 import type { PackedDataset } from '$lib/import/pack';
@@ -50,9 +51,23 @@ function remembered(): string {
 const store = () => import('$lib/import/store');
 const packing = () => import('$lib/import/pack');
 
+/** What the root layout's `load` depends on for the dataset in view (see `src/routes/+layout.ts`). */
+export const DATASET_DEPENDENCY = 'app:dataset';
+
 class DatasetStore {
-	/** The dataset in view. */
-	active: Dataset = $state.raw(builtinDataset);
+	#active: Dataset = $state.raw(builtinDataset);
+	/**
+	 * The dataset in view. Pages do not read it here: the root layout's `load` hands it to them as page
+	 * data, and a switch reruns that `load` (`invalidate`), so every page shows what the reader chose.
+	 */
+	get active(): Dataset {
+		return this.#active;
+	}
+	set active(dataset: Dataset) {
+		if (dataset === this.#active) return;
+		this.#active = dataset;
+		if (browser) void invalidate(DATASET_DEPENDENCY);
+	}
 	/** Id of the dataset in view ('builtin' or a saved dataset's id). */
 	activeId: string = $state(BUILTIN_ID);
 	/** Saved datasets, oldest first. */

@@ -1,7 +1,6 @@
 import { error } from '@sveltejs/kit';
 import { builtinDataset } from '$lib/data/builtin';
 import { LOCALES } from '$lib/i18n';
-import { datasets } from '$lib/state/datasets.svelte';
 import type { EntryGenerator, PageLoad } from './$types';
 
 // Every built-in city has a prerendered profile in both languages.
@@ -12,7 +11,7 @@ export const entries: EntryGenerator = () =>
 
 /** An unknown id is a 404; the error page then suggests the cities with the closest names. */
 export const load: PageLoad = async ({ params, parent }) => {
-	await parent(); // the built-in records arrive in the layout's load
-	if (!datasets.active.cities.some((c) => c.id === params.id)) error(404, 'Not found');
+	const { dataset } = await parent(); // the dataset in view comes from the layout's load
+	if (!dataset.cities.some((c) => c.id === params.id)) error(404, 'Not found');
 	return { cityId: params.id };
 };
