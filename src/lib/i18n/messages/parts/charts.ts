@@ -47,7 +47,7 @@ export const en = {
 	'timeline.range': '{title} ({from}–{to})',
 	'timeline.more': '+{count} more',
 	'timeline.desc':
-		'{finding}. Grid of {total} by month of 2023 for {cities} cities; events without a month sit in the last column.',
+		'{finding}. Grid of {total} by month of 2023 for {cities} cities; events without a month sit in a column after December.',
 	'timeline.descNational': 'National actions ({count}) have a row of their own at the bottom.',
 	'timeline.descEarlier':
 		'Items the source gives no year for, placing them only before another event ({count}), sit in a column of their own after it, apart from 2023.',

@@ -44,7 +44,7 @@ export const zh: Record<keyof typeof en, string> = {
 	'timeline.range': '{title}（{from}至{to}）',
 	'timeline.more': '另有 {count} 件',
 	'timeline.desc':
-		'{finding}。按 2023 年月份排列 {cities} 个城市的事件，共 {total}；未注明月份的事件列在最后一栏。',
+		'{finding}。按 2023 年月份排列 {cities} 个城市的事件，共 {total}；未注明月份的事件列在 12 月之后的一栏。',
 	'timeline.descNational': '全国性举措（{count}）单列在最下方一行。',
 	'timeline.descEarlier': '原文只说“此前”、未给出年份的事项（{count}）另列一栏，放在其后，不计入2023年。',
 	'timeline.table.total': '合计'
