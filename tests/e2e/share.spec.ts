@@ -36,7 +36,8 @@ test('every page names a share card that exists, in its language, with its title
 		expect(meta(html, 'property', 'og:title'), where).toBeTruthy();
 		expect(meta(html, 'property', 'og:description'), where).toBeTruthy();
 		expect(meta(html, 'name', 'twitter:card'), where).toBe('summary_large_image');
-		expect(meta(html, 'name', 'twitter:image'), where).toBe(image);
+		// X/Twitter reads title, description and image from the og: tags when its own are absent
+		expect(meta(html, 'name', 'twitter:image'), where).toBeNull();
 		if (checked.has(card)) continue;
 		checked.add(card);
 		const png = PNG.sync.read(readFileSync(path.join(BUILD, card)));
