@@ -54,6 +54,20 @@ const packing = () => import('$lib/import/pack');
 /** What the root layout's `load` depends on for the dataset in view (see `src/routes/+layout.ts`). */
 export const DATASET_DEPENDENCY = 'app:dataset';
 
+let started: () => void = () => {};
+/**
+ * Resolves once the app is running (the root layout has hydrated). A switch made before then (the saved
+ * choice reopened as the page loads, which on a slow phone can be before SvelteKit has started) reruns
+ * the layout's `load` only after it, when the router can take it; called earlier, the rerun was lost and
+ * the page went on showing the built-in data.
+ */
+const appStarted = new Promise<void>((resolve) => (started = resolve));
+
+/** Called by the root layout once it has hydrated. */
+export function markAppStarted(): void {
+	started();
+}
+
 class DatasetStore {
 	#active: Dataset = $state.raw(builtinDataset);
 	/**
@@ -66,7 +80,11 @@ class DatasetStore {
 	set active(dataset: Dataset) {
 		if (dataset === this.#active) return;
 		this.#active = dataset;
-		if (browser) void invalidate(DATASET_DEPENDENCY);
+		// after the app has started, and after the task that started it, so the rerun is the router's
+		if (browser)
+			void appStarted
+				.then(() => new Promise((resolve) => setTimeout(resolve, 0)))
+				.then(() => invalidate(DATASET_DEPENDENCY));
 	}
 	/** Id of the dataset in view ('builtin' or a saved dataset's id). */
 	activeId: string = $state(BUILTIN_ID);
