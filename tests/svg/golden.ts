@@ -1,6 +1,6 @@
 /**
  * SVG golden tests in the style of Observable Plot's: a chart component is rendered with `svelte/server`,
- * its SVG normalised (numbers rounded, generated ids renumbered, hydration comments dropped) and compared
+ * its SVG normalised (numbers rounded, generated ids renumbered, hydration comments dropped, one element per line so a change reads as a diff) and compared
  * with a committed file under tests/svg/output/. On a mismatch a `<name>-changed.svg` is written beside it
  * so a person can open both and look. Set UPDATE_GOLDENS=1 to accept the new rendering.
  */
@@ -32,7 +32,9 @@ export function normaliseSvg(svg: string): string {
 				.join(' ');
 			return `${attr}="${mapped}"`;
 		})
-		.replace(/>\s+</g, '>\n<')
+		.replace(/>\s*</g, '>\n<')
+		// an empty element's closing tag stays on its line
+		.replace(/(<[a-zA-Z][^<>]*>)\n<\//g, '$1</')
 		.trim();
 }
 
