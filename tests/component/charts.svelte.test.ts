@@ -7,6 +7,7 @@ import { describe, expect, it } from 'vitest';
 import { eventsPerCity } from '$lib/aggregate/counts';
 import { builtinDataset } from '$lib/data/builtin';
 import EventsPerCityChart from '$lib/charts/BarChart/EventsPerCityChart.svelte';
+import { FRAME_VARIANTS } from '$lib/charts/frame/variants';
 import UrlNotices from '$lib/components/UrlNotices.svelte';
 
 const ds = builtinDataset;
@@ -16,14 +17,12 @@ const top = withEvents[0];
 const topCity = ds.cities.find((c) => c.id === top.cityId)!;
 
 describe('EventsPerCityChart', () => {
-	it('draws one bar per city with events, in each of its two widths', () => {
+	it('draws one bar per city with events, in each of its widths', () => {
 		const { container } = render(EventsPerCityChart, { dataset: ds, rows, locale: 'en' });
-		const wide = container.querySelector('svg[data-variant="wide"]')!;
-		const narrow = container.querySelector('svg[data-variant="narrow"]')!;
-		expect(wide).not.toBeNull();
-		expect(narrow).not.toBeNull();
-		expect(wide.querySelectorAll('.mark').length).toBe(withEvents.length);
-		expect(narrow.querySelectorAll('.mark').length).toBe(withEvents.length);
+		const svgs = [...container.querySelectorAll('svg.chart')];
+		expect(svgs.map((s) => s.getAttribute('data-variant'))).toEqual(FRAME_VARIANTS.map((v) => v.id));
+		expect(svgs.map((s) => s.getAttribute('width'))).toEqual(FRAME_VARIANTS.map((v) => String(v.width)));
+		for (const svg of svgs) expect(svg.querySelectorAll('.mark').length).toBe(withEvents.length);
 	});
 
 	it('states the finding in its title, in the reader language', () => {

@@ -130,7 +130,7 @@ test('charts switch to their phone layout at 375 px without horizontal scrolling
 	]) {
 		await page.goto(path);
 		if (await page.locator('figure.chart-frame').count()) {
-			await expect(page.locator('svg[data-variant="narrow"]').first()).toBeVisible();
+			await expect(page.locator('svg[data-variant="phone"]').first()).toBeVisible();
 			await expect(page.locator('svg[data-variant="wide"]').first()).toBeHidden();
 		}
 		const overflow = await page.evaluate(() => document.documentElement.scrollWidth - window.innerWidth);

@@ -107,6 +107,8 @@ function bestDiff(onPage: PNG, file: PNG): number {
 
 test.describe('chart export', () => {
 	test.describe.configure({ timeout: 180_000 });
+	// a column of 768 px shows the 720 px (tablet) layout each chart exports
+	test.use({ viewport: { width: 800, height: 900 } });
 
 	for (const lang of LANGS) {
 		for (const [path, count] of Object.entries(PAGES)) {
@@ -121,7 +123,8 @@ test.describe('chart export', () => {
 					const figure = figures.nth(i);
 					const id = (await figure.getAttribute('id')) ?? '';
 					const chart = (await figure.getAttribute('data-chart')) ?? '';
-					const wide = figure.locator('svg[data-variant="wide"]');
+					// the export is the tablet layout, shown on the page at this window's width
+					const wide = figure.locator('svg[data-variant="tablet"]');
 					await figure.scrollIntoViewIfNeeded();
 
 					// No tooltip or focus ring (the export leaves them out): pointer away, nothing focused.

@@ -21,7 +21,7 @@ async function textOutsideChinese(page: import('@playwright/test').Page): Promis
 			if (el.closest('[lang^="zh"], script, style, [data-testid="lang-switch"]')) continue;
 			const style = getComputedStyle(el);
 			if (style.display === 'none' || style.visibility === 'hidden') continue;
-			if (el.closest('.chart-narrow, .chart-wide') && !el.closest('svg')?.checkVisibility()) continue;
+			if (el.closest('.chart-variant') && !el.closest('svg')?.checkVisibility()) continue;
 			out.push(n.textContent.trim());
 		}
 		return out;

@@ -11,10 +11,10 @@ const mix = categoryMix(fixtureDataset);
 describe('category mix (golden SVG)', () => {
 	for (const locale of ['en', 'zh'] as const) {
 		for (const mode of ['count', 'share'] as const) {
-			for (const variant of ['wide', 'narrow'] as const) {
+			for (const variant of ['tablet', 'phone'] as const) {
 				it(`renders the fixture in ${locale}, ${mode} mode (${variant})`, () => {
 					const [svg] = renderSvgs(CategoryMixChart, { dataset: fixtureDataset, mix, locale, mode }, variant);
-					expectGolden(`category-mix-fixture-${locale}-${mode}${variant === 'narrow' ? '-narrow' : ''}`, svg);
+					expectGolden(`category-mix-fixture-${locale}-${mode}${variant === 'phone' ? '-narrow' : ''}`, svg);
 				});
 			}
 		}
@@ -46,7 +46,7 @@ describe('category mix on the built-in data', () => {
 
 	it('draws one mark per city and an average row in both modes', () => {
 		for (const mode of ['count', 'share'] as const) {
-			for (const variant of ['wide', 'narrow'] as const) {
+			for (const variant of ['tablet', 'phone'] as const) {
 				const [svg] = renderSvgs(
 					CategoryMixChart,
 					{ dataset: builtinDataset, mix: real, locale: 'zh', mode },

@@ -47,7 +47,7 @@ describe('dot map (golden SVG)', () => {
 
 	it('renders the narrow (phone) variant', () => {
 		const rows = eventsPerCity(fixtureDataset);
-		const [svg] = renderSvgs(DotMapChart, { dataset: fixtureDataset, rows, locale: 'en' }, 'narrow');
+		const [svg] = renderSvgs(DotMapChart, { dataset: fixtureDataset, rows, locale: 'en' }, 'phone');
 		expectGolden('dot-map-fixture-en-narrow', svg);
 	});
 
@@ -56,7 +56,7 @@ describe('dot map (golden SVG)', () => {
 		const [en] = renderSvgs(DotMapChart, { dataset: withMissing, rows, locale: 'en' });
 		expect(en).toContain('2 cities without coordinates are not shown: Epsilon and Zeta.');
 		expect(en.match(/class="mark/g)?.length).toBe(4);
-		const [zh] = renderSvgs(DotMapChart, { dataset: withMissing, rows, locale: 'zh' }, 'narrow');
+		const [zh] = renderSvgs(DotMapChart, { dataset: withMissing, rows, locale: 'zh' }, 'phone');
 		expect(zh).toContain('2 座城市缺少经纬度，未在图上显示：戊城和己城。');
 		expectGolden('dot-map-fixture-zh-missing-narrow', zh);
 	});
@@ -82,7 +82,7 @@ describe('dot map (golden SVG)', () => {
 
 	it('keeps styles on presentation attributes and interaction marks out of the export', () => {
 		const rows = eventsPerCity(builtinDataset, { includeCommentary: false });
-		for (const variant of ['wide', 'narrow'] as const) {
+		for (const variant of ['tablet', 'phone'] as const) {
 			const [svg] = renderSvgs(DotMapChart, { dataset: builtinDataset, rows, locale: 'en' }, variant);
 			expect(svg).not.toMatch(/\sstyle=/);
 			expect(svg).not.toContain('<style');

@@ -25,7 +25,7 @@ describe('events per city (golden SVG)', () => {
 
 	it('renders the narrow (phone) variant', () => {
 		const rows = eventsPerCity(fixtureDataset);
-		const [svg] = renderSvgs(EventsPerCityChart, { dataset: fixtureDataset, rows, locale: 'en' }, 'narrow');
+		const [svg] = renderSvgs(EventsPerCityChart, { dataset: fixtureDataset, rows, locale: 'en' }, 'phone');
 		expectGolden('events-per-city-fixture-en-narrow', svg);
 	});
 

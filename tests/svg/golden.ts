@@ -10,6 +10,7 @@ import { fileURLToPath } from 'node:url';
 import type { Component, ComponentProps } from 'svelte';
 import { render } from 'svelte/server';
 import { expect } from 'vitest';
+import type { VariantId } from '../../src/lib/charts/frame/variants';
 
 const OUTPUT = join(dirname(fileURLToPath(import.meta.url)), 'output');
 
@@ -43,7 +44,7 @@ export function normaliseSvg(svg: string): string {
 export function renderSvgs<C extends Component<any>>(
 	component: C,
 	props: ComponentProps<C>,
-	variant: 'wide' | 'narrow' = 'wide'
+	variant: VariantId = 'tablet'
 ): string[] {
 	const { body } = render(component as Component<ComponentProps<C>>, { props });
 	const out: string[] = [];

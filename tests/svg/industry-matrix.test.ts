@@ -1,3 +1,4 @@
+import { FRAME_VARIANTS } from '../../src/lib/charts/frame/variants';
 import { render } from 'svelte/server';
 import { describe, expect, it } from 'vitest';
 import { syntheticDataset } from '../../src/lib/aggregate/synthetic';
@@ -36,7 +37,7 @@ describe('industry matrix (golden SVG)', () => {
 	});
 
 	it('renders the narrow (phone) variant', () => {
-		const [svg] = renderSvgs(IndustryMatrixChart, { dataset: industryFixture, locale: 'en' }, 'narrow');
+		const [svg] = renderSvgs(IndustryMatrixChart, { dataset: industryFixture, locale: 'en' }, 'phone');
 		expectGolden('industry-matrix-fixture-en-narrow', svg);
 	});
 
@@ -70,7 +71,7 @@ describe('industry matrix (golden SVG)', () => {
 		).size;
 		const { body } = render(IndustryMatrixChart, { props: { dataset: ds, locale: 'zh' } });
 		const svgs = body.match(/<svg\b[\s\S]*?<\/svg>/g) ?? [];
-		expect(svgs).toHaveLength(2);
+		expect(svgs).toHaveLength(FRAME_VARIANTS.length);
 		for (const svg of svgs) {
 			// three elements draw every cell
 			const paths = cellPaths(svg);

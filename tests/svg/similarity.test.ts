@@ -1,3 +1,4 @@
+import { FRAME_VARIANTS } from '../../src/lib/charts/frame/variants';
 import { render } from 'svelte/server';
 import { describe, expect, it } from 'vitest';
 import SimilarityChart from '../../src/lib/charts/Similarity/SimilarityChart.svelte';
@@ -18,7 +19,7 @@ describe('similarity heatmap (golden SVG)', () => {
 	});
 
 	it('renders the narrow (phone) variant', () => {
-		const [svg] = renderSvgs(SimilarityChart, { dataset: industryFixture, locale: 'en' }, 'narrow');
+		const [svg] = renderSvgs(SimilarityChart, { dataset: industryFixture, locale: 'en' }, 'phone');
 		expectGolden('similarity-fixture-en-narrow', svg);
 	});
 
@@ -39,7 +40,7 @@ describe('similarity heatmap (golden SVG)', () => {
 	it('gives its hatch pattern an id unique to the chart and the variant', () => {
 		const body = render(SimilarityChart, { props: { dataset: builtinDataset, locale: 'en', uid: 'a' } }).body;
 		const ids = [...body.matchAll(/<pattern id="([^"]+)"/g)].map((m) => m[1]);
-		expect(ids).toEqual(['similarity-a-wide-diagonal', 'similarity-a-narrow-diagonal']);
+		expect(ids).toEqual(FRAME_VARIANTS.map((v) => `similarity-a-${v.id}-diagonal`));
 	});
 
 	it('shows the metric toggle as buttons outside the SVG only when the page listens', () => {

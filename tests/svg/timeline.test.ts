@@ -9,16 +9,16 @@ const tl = timeline(fixtureDataset);
 
 describe('timeline (golden SVG)', () => {
 	for (const locale of ['en', 'zh'] as const) {
-		for (const variant of ['wide', 'narrow'] as const) {
+		for (const variant of ['tablet', 'phone'] as const) {
 			it(`renders the fixture in ${locale} (${variant})`, () => {
 				const [svg] = renderSvgs(TimelineChart, { dataset: fixtureDataset, timeline: tl, locale }, variant);
-				expectGolden(`timeline-fixture-${locale}${variant === 'narrow' ? '-narrow' : ''}`, svg);
+				expectGolden(`timeline-fixture-${locale}${variant === 'phone' ? '-narrow' : ''}`, svg);
 			});
 		}
 	}
 
 	it('renders counted heat cells when there are more rows than the threshold', () => {
-		for (const variant of ['wide', 'narrow'] as const) {
+		for (const variant of ['tablet', 'phone'] as const) {
 			const [svg] = renderSvgs(
 				TimelineChart,
 				{ dataset: fixtureDataset, timeline: tl, locale: 'en', heatThreshold: 2 },
@@ -30,7 +30,7 @@ describe('timeline (golden SVG)', () => {
 			const heat = [...svg.matchAll(/<path class="heat" d="([^"]*)"/g)].map((m) => m[1]);
 			expect(heat.length).toBeLessThanOrEqual(4);
 			expect(heat.join('').match(/z/g)?.length).toBe(11);
-			expectGolden(`timeline-fixture-en-heat${variant === 'narrow' ? '-narrow' : ''}`, svg);
+			expectGolden(`timeline-fixture-en-heat${variant === 'phone' ? '-narrow' : ''}`, svg);
 		}
 	});
 });
@@ -56,7 +56,7 @@ describe('timeline on the built-in data', () => {
 	});
 
 	it('has a national row and an undated column, and draws the ranged AI policies as bars', () => {
-		for (const variant of ['wide', 'narrow'] as const) {
+		for (const variant of ['tablet', 'phone'] as const) {
 			const [svg] = renderSvgs(
 				TimelineChart,
 				{ dataset: builtinDataset, timeline: real, locale: 'zh' },
@@ -78,7 +78,7 @@ describe('timeline on the built-in data', () => {
 		const [en] = renderSvgs(
 			TimelineChart,
 			{ dataset: builtinDataset, timeline: real, locale: 'en' },
-			'narrow'
+			'phone'
 		);
 		expect(en).toContain('>National</text>');
 		expect(en).toMatch(/>No<\/text>[\s\S]*?>month<\/text>|>No month<\/text>/);

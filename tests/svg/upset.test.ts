@@ -21,7 +21,7 @@ describe('UpSet (golden SVG)', () => {
 	});
 
 	it('renders the narrow (phone) variant', () => {
-		const [svg] = renderSvgs(UpSetChart, { dataset: industryFixture, locale: 'en' }, 'narrow');
+		const [svg] = renderSvgs(UpSetChart, { dataset: industryFixture, locale: 'en' }, 'phone');
 		expectGolden('upset-fixture-en-narrow', svg);
 	});
 

@@ -13,6 +13,7 @@ import { cityProfile, COUNTED } from '$lib/views/city/profile';
 import { CARD_HEIGHT, CARD_WIDTH, cardFile } from './card-files';
 import { EXPORTABLE_CHARTS, renderChartSvg } from './registry';
 import { getAttr, parseMarkup, serialiseNode, standaloneSvg, type XElement } from './svg';
+import { EXPORT_VARIANT } from '$lib/charts/frame/variants';
 
 const PADDING = 24;
 
@@ -60,8 +61,10 @@ function leadChart(dataset: Dataset, locale: Locale, key: CardKey): { svg: strin
 				title: translator(locale)('city.mix.caption', { name })
 			}
 		});
-		const svg = /<svg\b[^>]*\bdata-variant="wide"[\s\S]*?<\/svg>/.exec(body)?.[0];
-		if (!svg) throw new Error(`${key}: no wide <svg>`);
+		const svg = [...body.matchAll(/<svg\b[\s\S]*?<\/svg>/g)]
+			.map((m) => m[0])
+			.find((s) => s.includes(`data-variant="${EXPORT_VARIANT}"`));
+		if (!svg) throw new Error(`${key}: no ${EXPORT_VARIANT} <svg>`);
 		return { svg, path: `/${locale}/cities/${id}` };
 	}
 	const lead = PAGE_CHARTS.get(key);

@@ -21,6 +21,7 @@ import type { Dataset, Locale } from '$lib/data/types';
 import { htmlLang, LOCALES } from '$lib/i18n';
 import { defaultCities } from '$lib/views/compare-state';
 import { exportFileName, standaloneSvg } from './svg';
+import { EXPORT_VARIANT } from '$lib/charts/frame/variants';
 
 /** The article-events view every page shows by default (commentary items aside). */
 const FILTER = { includeCommentary: false };
@@ -123,13 +124,13 @@ export function chartFiles(dataset: Dataset): ChartFile[] {
 	);
 }
 
-/** The wide `<svg>` a chart component renders on the server. */
+/** The export variant's `<svg>` (720 px wide) a chart component renders on the server. */
 export function renderChartSvg(entry: ExportableChart, dataset: Dataset, locale: Locale): string {
 	const { body } = render(entry.component, { props: entry.props(dataset, locale) });
 	const svg = [...body.matchAll(/<svg\b[\s\S]*?<\/svg>/g)]
 		.map((m) => m[0])
-		.find((s) => /^<svg\b[^>]*\bdata-variant="wide"/.test(s));
-	if (!svg) throw new Error(`${entry.chart}: no wide <svg> in the rendered chart`);
+		.find((s) => s.includes(`data-variant="${EXPORT_VARIANT}"`));
+	if (!svg) throw new Error(`${entry.chart}: no ${EXPORT_VARIANT} <svg> in the rendered chart`);
 	return svg;
 }
 

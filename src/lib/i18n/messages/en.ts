@@ -33,6 +33,7 @@ const base = {
 	'footer.data': 'Download the data',
 	'footer.licence': 'Dataset compiled by this project from the article; titles are our own words.',
 	'chart.sourceLine': 'Source: {outlet}, {title} ({date})',
+	'chart.sourceImported': 'Source: {name} (data imported by the reader)',
 	'chart.showTable': 'Show as table',
 	'chart.hideTable': 'Hide table',
 	'cite.button': 'Cite this chart',

@@ -29,6 +29,7 @@ const base: Record<BaseKey, string> = {
 	'footer.data': '下载数据',
 	'footer.licence': '数据集由本项目据该文整理，事件标题为本项目自拟。',
 	'chart.sourceLine': '资料来源：{outlet}，{title}（{date}）',
+	'chart.sourceImported': '资料来源：{name}（读者导入的数据）',
 	'chart.showTable': '以表格显示',
 	'chart.hideTable': '隐藏表格',
 	'cite.button': '引用此图',
