@@ -17,26 +17,28 @@ const OUTPUT = join(dirname(fileURLToPath(import.meta.url)), 'output');
 /** Rounds every number in the markup to 2 decimals and renumbers generated ids in order of appearance. */
 export function normaliseSvg(svg: string): string {
 	const ids = new Map<string, string>();
-	return svg
-		.replace(/<!--[\s\S]*?-->/g, '')
-		.replace(/\d+\.\d{3,}/g, (n) => String(Math.round(Number(n) * 100) / 100))
-		.replace(/\bid="([^"]+)"/g, (_, id: string) => {
-			if (!ids.has(id)) ids.set(id, `id-${ids.size + 1}`);
-			return `id="${ids.get(id)}"`;
-		})
-		.replace(/url\(#([^)]+)\)/g, (whole, id: string) => (ids.has(id) ? `url(#${ids.get(id)})` : whole))
-		.replace(/href="#([^"]+)"/g, (whole, id: string) => (ids.has(id) ? `href="#${ids.get(id)}"` : whole))
-		.replace(/(aria-labelledby|aria-describedby)="([^"]+)"/g, (_, attr: string, list: string) => {
-			const mapped = list
-				.split(/\s+/)
-				.map((id) => ids.get(id) ?? id)
-				.join(' ');
-			return `${attr}="${mapped}"`;
-		})
-		.replace(/>\s*</g, '>\n<')
-		// an empty element's closing tag stays on its line
-		.replace(/(<[a-zA-Z][^<>]*>)\n<\//g, '$1</')
-		.trim();
+	return (
+		svg
+			.replace(/<!--[\s\S]*?-->/g, '')
+			.replace(/\d+\.\d{3,}/g, (n) => String(Math.round(Number(n) * 100) / 100))
+			.replace(/\bid="([^"]+)"/g, (_, id: string) => {
+				if (!ids.has(id)) ids.set(id, `id-${ids.size + 1}`);
+				return `id="${ids.get(id)}"`;
+			})
+			.replace(/url\(#([^)]+)\)/g, (whole, id: string) => (ids.has(id) ? `url(#${ids.get(id)})` : whole))
+			.replace(/href="#([^"]+)"/g, (whole, id: string) => (ids.has(id) ? `href="#${ids.get(id)}"` : whole))
+			.replace(/(aria-labelledby|aria-describedby)="([^"]+)"/g, (_, attr: string, list: string) => {
+				const mapped = list
+					.split(/\s+/)
+					.map((id) => ids.get(id) ?? id)
+					.join(' ');
+				return `${attr}="${mapped}"`;
+			})
+			.replace(/>\s*</g, '>\n<')
+			// an empty element's closing tag stays on its line
+			.replace(/(<[a-zA-Z][^<>]*>)\n<\//g, '$1</')
+			.trim()
+	);
 }
 
 /** Renders a component on the server and returns the `<svg>` elements of its given variant. */

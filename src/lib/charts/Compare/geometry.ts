@@ -4,7 +4,7 @@
  * Pure; no DOM.
  */
 import { scaleLinear } from 'd3-scale';
-import { textWidth, truncate, wrap } from '../core/text-width';
+import { textWidth, wrap } from '../core/text-width';
 
 export interface CompareInput {
 	categories: { id: string; label: string }[];
@@ -35,7 +35,7 @@ export interface CompareGeometry {
 	headerHeight: number;
 	rowStep: number;
 	barHeight: number;
-	rows: { id: string; label: string; shown: string[]; y: number }[];
+	rows: { id: string; label: string; shown: string[]; y: number; height: number }[];
 	headers: { cityId: string; lines: string[]; x: number; width: number; total: number }[];
 	cells: PlacedCell[];
 	/** Zero line of each column. */
@@ -61,15 +61,15 @@ export function compareGeometry(input: CompareInput, width: number, fontSize = 1
 	const rowStep = 26;
 	const columnX = input.columns.map((_, i) => labelWidth + i * columnWidth + 4);
 
-	const rows = input.categories.map((c, k) => {
-		// a long category name wraps to two lines inside the label column
-		const lines = wrap(c.label, labelWidth - 8, fontSize, 2);
-		return {
-			id: c.id,
-			label: c.label,
-			shown: lines.length ? lines : [truncate(c.label, labelWidth - 8, fontSize)],
-			y: headerHeight + k * rowStep
-		};
+	// a long field name wraps inside the label column (never cut); its row grows to hold the lines
+	const lineStep = fontSize + 1;
+	let y = headerHeight;
+	const rows = input.categories.map((c) => {
+		const shown = wrap(c.label, labelWidth - 8, fontSize, 5);
+		const height = Math.max(rowStep, shown.length * lineStep + 8);
+		const row = { id: c.id, label: c.label, shown, y, height };
+		y += height;
+		return row;
 	});
 	const cells: PlacedCell[] = [];
 	input.columns.forEach((col, i) => {
@@ -82,7 +82,7 @@ export function compareGeometry(input: CompareInput, width: number, fontSize = 1
 				categoryId: cat.id,
 				value,
 				x: columnX[i],
-				y: rows[k].y + (rowStep - barHeight) / 2,
+				y: rows[k].y + (rows[k].height - barHeight) / 2,
 				width: w,
 				height: barHeight,
 				unique: col.unique.includes(cat.id),
@@ -92,7 +92,7 @@ export function compareGeometry(input: CompareInput, width: number, fontSize = 1
 	});
 	return {
 		width,
-		height: headerHeight + input.categories.length * rowStep + 4,
+		height: y + 4,
 		fontSize,
 		labelWidth,
 		headerHeight,
