@@ -1,5 +1,6 @@
 import * as charts from './parts/charts';
 import * as industry from './parts/industry';
+import * as compareStory from './parts/compareStory';
 import * as map from './parts/map';
 import * as pages from './parts/pages';
 import * as data from './parts/data';
@@ -159,6 +160,7 @@ export const en = {
 	...base,
 	...charts.en,
 	...industry.en,
+	...compareStory.en,
 	...map.en,
 	...pages.en,
 	...data.en,

@@ -1,0 +1,52 @@
+/**
+ * The Chinese strings for the keys of `compareStory.ts`. A file of its own, so that each language's pages
+ * load only that language's strings; the type checker keeps the keys the same.
+ */
+import type { en } from './compareStory';
+
+export const zh: Record<keyof typeof en, string> = {
+	'story.item': '{name}',
+	'story.events': '{count}件',
+	'story.eventsOne': '1件',
+	'story.tracks': '{count}个赛道',
+	'story.tracksOne': '1个赛道',
+	'story.otherCities': '另外{count}座城市',
+	'story.otherCitiesOne': '另外1座城市',
+	'story.fields.only': '只有{city}有事件的领域：{items}。',
+	'story.fields.shared': '{cities}（{n}座中的{k}座）都有事件的领域：{items}。',
+	'story.fields.all': '{n}座城市都有事件的领域：{items}。',
+	'story.fields.allTwo': '两座城市都有事件的领域：{items}。',
+	'story.fields.noneShared': '没有哪两座城市在同一领域都有事件。',
+	'story.fields.noneSharedTwo': '两座城市没有共同的领域。',
+	'story.fields.noEvents': '{city}在当前筛选下没有事件。',
+	'story.fields.missing': '这{n}座城市都没有{item}领域的事件，{others}有。',
+	'story.fields.missingTwo': '两座城市都没有{item}领域的事件，{others}有。',
+	'story.fields.missingMore': '另有{count}个这样的领域未列出。',
+	'story.fields.missingMoreOne': '另有1个这样的领域未列出。',
+	'story.tracks.noList': '{cities}在资料中没有未来产业清单。',
+	'story.tracks.noListOne': '{city}在资料中没有未来产业清单。',
+	'story.tracks.noneListed': '这{n}座城市在资料中都没有未来产业清单，无法比较赛道。',
+	'story.tracks.single': '其中只有{city}有清单，涉及{tracks}：{items}。',
+	'story.tracks.singleEmpty': '其中只有{city}有清单，但未对应任何赛道。',
+	'story.tracks.only': '只有{city}提出的赛道：{items}。',
+	'story.tracks.shared': '{cities}（{n}座中的{k}座）都提出的赛道：{items}。',
+	'story.tracks.sharedListed': '{cities}（{n}座有清单的城市中的{k}座）都提出的赛道：{items}。',
+	'story.tracks.all': '{n}座城市都提出的赛道：{items}。',
+	'story.tracks.allListed': '{n}座有清单的城市都提出的赛道：{items}。',
+	'story.tracks.allTwo': '两座城市都提出的赛道：{items}。',
+	'story.tracks.allTwoListed': '两座有清单的城市都提出的赛道：{items}。',
+	'story.tracks.noneShared': '没有哪两座城市提出相同的赛道。',
+	'story.tracks.noneSharedTwo': '两座城市没有共同的赛道。',
+	'story.tracks.missing': '这{n}座城市都没有提出{item}，{others}提出了。',
+	'story.tracks.missingListed': '这{n}座有清单的城市都没有提出{item}，{others}提出了。',
+	'story.tracks.missingTwo': '两座城市都没有提出{item}，{others}提出了。',
+	'story.tracks.missingTwoListed': '两座有清单的城市都没有提出{item}，{others}提出了。',
+	'story.tracks.missingSingle': '{city}没有提出{item}，{others}提出了。',
+	'story.tracks.missingMore': '另有{count}个这样的赛道未列出。',
+	'story.tracks.missingMoreOne': '另有1个这样的赛道未列出。',
+	'story.sim.tracks': '{a}和{b}提出的{union}个赛道中有{shared}个相同（杰卡德相似度{value}）。',
+	'story.sim.tracksEmpty': '{a}和{b}都有清单，但都未对应任何赛道。',
+	'story.sim.mix': '{a}和{b}的领域构成相似度为{value}（余弦，1表示构成相同）。',
+	'story.sim.tooFew': '{a}和{b}的事件太少，不比较领域构成（事件数：{reasons}；每座城市至少需要{min}件）。',
+	'story.sim.cityEvents': '{city}{events}'
+};
