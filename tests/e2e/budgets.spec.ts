@@ -21,7 +21,13 @@ const KB = 1024;
  * addresses, share-card heads, the text-as-shapes and citation entries of the download menu (the citation
  * panel itself loads on first use) and the dataset as page data; the ratchet moved from 110 to 114 KB.
  */
-const BUDGET = { js: 60 * KB, jsInUse: 114 * KB, css: 15 * KB, overviewHtml: 150 * KB };
+/**
+ * HTML: the overview, the page with the most charts, at most 32 KB as served (gzip). Every chart is in it
+ * four times, laid out for phone, tablet, desktop and wide columns (src/lib/charts/frame/variants.ts), so it
+ * is final before any script runs; the four drawings share most of their words and compress well (≈ 25 KB
+ * gzip for ≈ 270 KB of markup). Measured raw it was held to 150 KB when there were two drawings.
+ */
+const BUDGET = { js: 60 * KB, jsInUse: 114 * KB, css: 15 * KB, overviewHtmlGzip: 32 * KB };
 const PAGES = [
 	'/',
 	'/zh',
@@ -122,11 +128,11 @@ for (const path of PAGES) {
 	});
 }
 
-test('budget: the overview HTML ≤ 150 KB', async () => {
+test('budget: the overview HTML ≤ 32 KB gzip', async () => {
 	for (const file of ['index.html', 'zh.html', 'en.html']) {
-		const size = statSync(join(BUILD, file)).size;
-		expect(size, `${file} is ${(size / KB).toFixed(1)} KB (budget 150 KB)`).toBeLessThanOrEqual(
-			BUDGET.overviewHtml
+		const size = gzipSync(readFileSync(join(BUILD, file))).length;
+		expect(size, `${file} is ${(size / KB).toFixed(1)} KB gzip (budget 32 KB)`).toBeLessThanOrEqual(
+			BUDGET.overviewHtmlGzip
 		);
 	}
 });

@@ -20,7 +20,7 @@ for (const path of PAGES) {
 			await layer.focus();
 			await expect(layer).toBeFocused();
 			await page.keyboard.press('ArrowRight');
-			const wide = layer.locator('svg[data-variant="wide"]');
+			const wide = layer.locator('svg.chart:visible');
 			await expect(wide.locator('.chart-tooltip')).toBeVisible();
 			// a visible focus mark on the active element
 			await expect(wide.locator('.focus-ring')).toBeVisible();
@@ -36,7 +36,7 @@ for (const path of PAGES) {
 test('marks that exist only for interaction are left out of the exported SVG', async ({ page }) => {
 	await page.goto('/en');
 	const figure = page.locator('figure[data-chart="timeline"]');
-	const wide = figure.locator('svg[data-variant="wide"]');
+	const wide = figure.locator('svg.chart:visible');
 	// the keyboard puts a tooltip and a focus ring on the chart; its pointer targets are there once it runs
 	const layer = figure.locator('.chart-keys[tabindex="0"]');
 	await layer.focus();
