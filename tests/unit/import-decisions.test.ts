@@ -11,6 +11,8 @@ import { validateDataset } from '../../src/lib/data/schema';
 import {
 	applyDecisions,
 	decisionIssues,
+	decisionOf,
+	draftOf,
 	defaultDecision,
 	lookupKey,
 	suggest,
@@ -303,5 +305,14 @@ describe('a colour for every field', () => {
 		expect(ds.categories.slice(0, 8).map((c) => c.id)).toEqual(builtinDataset.categories.map((c) => c.id));
 		expect(distinct(ds.categories.map((c) => c.order))).toBe(true);
 		expect(validateDataset(unpack(ds)).ok).toBe(true);
+	});
+});
+
+describe('draftOf and decisionOf', () => {
+	it('fill the form with the default decision and read it back', () => {
+		const { unknowns } = imported(CSV);
+		for (const u of unknowns) expect(decisionOf(draftOf(u))).toEqual(defaultDecision(u));
+		const d = { ...draftOf(unknowns[0]), action: 'map' as const, target: 'wuxi' };
+		expect(decisionOf(d)).toEqual({ action: 'map', target: 'wuxi' });
 	});
 });

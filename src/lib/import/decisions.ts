@@ -118,6 +118,28 @@ export function defaultDecision(u: UnknownValue): Decision {
 		: { action: 'create', zh: u.name.zh, en: u.name.en };
 }
 
+/** What a decision form holds: the choice, and both the target and the names (kept when switching). */
+export interface Draft {
+	action: 'map' | 'create';
+	target: string;
+	zh: string;
+	en: string;
+}
+
+/** The form for an unknown value, filled with its default decision. */
+export function draftOf(u: UnknownValue): Draft {
+	return {
+		action: u.suggestion !== null ? 'map' : 'create',
+		target: u.suggestion ?? '',
+		zh: u.name.zh,
+		en: u.name.en
+	};
+}
+
+export function decisionOf(d: Draft): Decision {
+	return d.action === 'map' ? { action: 'map', target: d.target } : { action: 'create', zh: d.zh, en: d.en };
+}
+
 export type DecisionIssueCode = 'noTarget' | 'noName' | 'nameTooLong' | 'undecided';
 
 export interface DecisionIssue {
