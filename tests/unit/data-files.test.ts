@@ -146,13 +146,15 @@ describe('dataFiles', () => {
 		expect(parse(out['future-industries.csv'])[0].item_en).toBe("'@evil");
 	});
 
-	it('describes every other file in datapackage.json (the CSVs by their copies without a BOM)', () => {
+	it('describes every table in datapackage.json by its copy without a BOM', () => {
 		const pkg = JSON.parse(files['datapackage.json']);
-		// the spreadsheet CSVs (with a BOM) are the same tables as the package's -nobom copies
-		const spreadsheet = ['events.csv', 'future-industries.csv'];
+		// the spreadsheet CSVs (with a BOM) are the same tables as the package's -nobom copies; the JSON
+		// files hold the same records nested and are not tables a Frictionless client can read
 		expect(pkg.resources.map((r: { path: string }) => r.path).sort()).toEqual(
-			DATA_FILE_NAMES.filter((n) => n !== 'datapackage.json' && !spreadsheet.includes(n)).sort()
+			DATA_FILE_NAMES.filter((n) => n.endsWith('-nobom.csv')).sort()
 		);
+		for (const n of DATA_FILE_NAMES.filter((x) => x.endsWith('.csv') && !x.endsWith('-nobom.csv')))
+			expect(DATA_FILE_NAMES).toContain(n.replace('.csv', '-nobom.csv'));
 		expect(files['events-nobom.csv']).toBe(files['events.csv'].slice(1));
 		expect(files['future-industries-nobom.csv']).toBe(files['future-industries.csv'].slice(1));
 		expect(files['events-nobom.csv'].startsWith('id,')).toBe(true);
@@ -163,7 +165,7 @@ describe('dataFiles', () => {
 		expect(JSON.stringify(pkg.sources)).not.toMatch(/thepaper|http/);
 		for (const r of pkg.resources) {
 			expect(r).toMatchObject({ encoding: 'utf-8' });
-			expect(r.mediatype).toBe(r.format === 'csv' ? 'text/csv' : 'application/json');
+			expect(r).toMatchObject({ format: 'csv', mediatype: 'text/csv', profile: 'tabular-data-resource' });
 		}
 		const evSchema = pkg.resources.find((r: { path: string }) => r.path === 'events-nobom.csv').schema;
 		expect(evSchema.fields.map((f: { name: string }) => f.name)).toEqual([...EVENT_COLUMNS]);

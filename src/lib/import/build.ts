@@ -8,6 +8,9 @@
  */
 import { builtinDataset } from '../data/builtin';
 import type {
+	Category,
+	City,
+	Cluster,
 	Dataset,
 	EventKind,
 	FutureIndustryItem,
@@ -68,9 +71,33 @@ export interface BuildSummary {
 	rejected: Record<FileKind, number>;
 	duplicates: Record<FileKind, number>;
 	blank: Record<FileKind, number>;
-	newCities: { id: string; name: I18nText; mapped: boolean }[];
-	newCategories: { id: string; name: I18nText }[];
+	/** Cities no known city matched, created from what the file gives (the reader decides on each). */
+	newCities: (NewRecord & { mapped: boolean })[];
+	/** Fields (categories) no known field matched, created likewise. */
+	newCategories: NewRecord[];
 	years: number[];
+	/** The records the file's values were matched against: what an unknown value may be mapped to. */
+	known: { cities: City[]; categories: Category[]; clusters: Cluster[] };
+}
+
+/** A record the import created for a value it did not know, and the rows that use it. */
+export interface NewRecord {
+	id: string;
+	name: I18nText;
+	/** The value as the file gives it (an id or a name). */
+	value: string;
+	/** Accepted rows that use it, per file. */
+	rows: Record<FileKind, number>;
+	/** The first few of those rows (file row numbers, as problems give them). */
+	sample: { file: FileKind; row: number }[];
+}
+
+/** Rows named per new record in `NewRecord.sample`. */
+const SAMPLE_ROWS = 5;
+
+interface Usage {
+	rows: Record<FileKind, number>;
+	sample: { file: FileKind; row: number }[];
 }
 
 export interface BuildResult {
@@ -147,7 +174,8 @@ export class DatasetBuilder {
 		blank: { events: 0, futures: 0 },
 		newCities: [],
 		newCategories: [],
-		years: []
+		years: [],
+		known: { cities: [], categories: [], clusters: [] }
 	};
 	readonly options: Required<Omit<BuildOptions, 'base'>> & { base: Dataset };
 
@@ -191,6 +219,18 @@ export class DatasetBuilder {
 
 	#lists = new Map<string, { position: number; row: number; item: FutureIndustryItem }[]>();
 	#futureHashes = new Set<number>();
+	/** Rows using each created city and category (keyed by the created id). */
+	#cityUse = new Map<string, Usage>();
+	#categoryUse = new Map<string, Usage>();
+
+	/** Notes that `row` uses `id`, when `id` is a record the import created. */
+	#use(uses: Map<string, Usage>, given: Map<string, string>, id: string, row: number): void {
+		if (!given.has(id)) return;
+		let u = uses.get(id);
+		if (!u) uses.set(id, (u = { rows: { events: 0, futures: 0 }, sample: [] }));
+		u.rows[this.#kind]++;
+		if (u.sample.length < SAMPLE_ROWS) u.sample.push({ file: this.#kind, row });
+	}
 
 	// current file
 	#kind: FileKind = 'events';
@@ -457,6 +497,8 @@ export class DatasetBuilder {
 		const sameCategory = categoryMemo !== undefined && categoryMemo.zh === catZh && categoryMemo.en === catEn;
 		const categoryId = (sameCategory ? categoryMemo!.id : undefined) ?? reg.category(catRef, catZh, catEn);
 		if (sameCategory) categoryMemo!.id = categoryId;
+		if (cityId !== null) this.#use(this.#cityUse, reg.cities.given, cityId, row);
+		this.#use(this.#categoryUse, reg.categories.given, categoryId, row);
 		const index = this.packer.count;
 		const f = this.#fields;
 		f.id = givenId || `row-${row}`;
@@ -613,6 +655,7 @@ export class DatasetBuilder {
 			});
 		}
 		const id = this.registry.city(city);
+		this.#use(this.#cityUse, this.registry.cities.given, id, row);
 		let list = this.#lists.get(id);
 		if (!list) this.#lists.set(id, (list = []));
 		const pos = position === null || position === BAD ? (list.at(-1)?.position ?? 0) + 1 : position;
@@ -695,16 +738,23 @@ export class DatasetBuilder {
 		const reg = this.registry;
 		this.summary.events = events.count;
 		this.summary.lists = futureIndustries.length;
+		const usage = (uses: Map<string, Usage>, id: string): Usage =>
+			uses.get(id) ?? { rows: { events: 0, futures: 0 }, sample: [] };
 		this.summary.newCities = reg.cities.created
 			.filter((id) => reg.cities.used.has(id))
 			.map((id) => {
 				const c = reg.cities.records.get(id)!;
-				return { id, name: c.name, mapped: c.lat !== null };
+				const value = reg.cities.given.get(id) ?? id;
+				return { id, name: c.name, value, mapped: c.lat !== null, ...usage(this.#cityUse, id) };
 			});
 		this.summary.newCategories = reg.categories.created.map((id) => ({
 			id,
-			name: reg.categories.records.get(id)!.name
+			name: reg.categories.records.get(id)!.name,
+			value: reg.categories.given.get(id) ?? id,
+			...usage(this.#categoryUse, id)
 		}));
+		const base = this.options.base;
+		this.summary.known = { cities: base.cities, categories: base.categories, clusters: base.clusters };
 		this.summary.years = [...this.#years].sort((a, b) => a - b);
 		return {
 			packed: {

@@ -59,10 +59,19 @@ interface Kind<T extends { id: string }> {
 	created: string[];
 	/** Ids whose description a row has already given (first description wins). */
 	described: Set<string>;
+	/** For each created record: the value in the file that no known record matched. */
+	given: Map<string, string>;
 }
 
 function kind<T extends { id: string }>(): Kind<T> {
-	return { records: new Map(), keys: new Map(), used: new Set(), created: [], described: new Set() };
+	return {
+		records: new Map(),
+		keys: new Map(),
+		used: new Set(),
+		created: [],
+		described: new Set(),
+		given: new Map()
+	};
 }
 
 /**
@@ -185,6 +194,7 @@ export class Registry {
 			};
 			this.#put(k, record, [record.id, name.zh, name.en, record.pinyin]);
 			k.created.push(id);
+			k.given.set(id, halfWidth(info.ref || info.zh || info.en));
 			k.described.add(id);
 		} else if (!k.described.has(id)) {
 			k.described.add(id);
@@ -245,6 +255,7 @@ export class Registry {
 			id = this.#newId(k, ref, name, 'category');
 			this.#put(k, { id, name, order: 500 + k.created.length }, [id, name.zh, name.en]);
 			k.created.push(id);
+			k.given.set(id, halfWidth(ref || zh || en));
 		}
 		k.used.add(id);
 		return id;
