@@ -48,6 +48,9 @@ export function fontSizesFor(width: number) {
 		: { title: 18, subtitle: 13, legend: 12, source: 11 };
 }
 
+/** Title, subtitle and source wrap to as many lines as they need up to this (a phone never cuts them). */
+const MAX_LINES = 8;
+
 export function frameLayout(text: FrameText, width: number, plotHeight: number): FrameLayout {
 	const pad = width < 500 ? 8 : 12;
 	const fs = fontSizesFor(width);
@@ -56,12 +59,12 @@ export function frameLayout(text: FrameText, width: number, plotHeight: number):
 
 	const titleLH = Math.round(fs.title * 1.3);
 	// titles are bold (and Linux sans fonts run wide): measure them 15% wider than regular text
-	const titleLines = wrap(text.title, inner, fs.title * 1.15, 3);
+	const titleLines = wrap(text.title, inner, fs.title * 1.15, MAX_LINES);
 	const titleY = y + fs.title;
 	y += titleLines.length * titleLH;
 
 	const subLH = Math.round(fs.subtitle * 1.4);
-	const subtitleLines = text.subtitle ? wrap(text.subtitle, inner, fs.subtitle, 3) : [];
+	const subtitleLines = text.subtitle ? wrap(text.subtitle, inner, fs.subtitle, MAX_LINES) : [];
 	const subtitleY = y + fs.subtitle + 2;
 	y += subtitleLines.length * subLH + (subtitleLines.length ? 4 : 0);
 
@@ -98,8 +101,8 @@ export function frameLayout(text: FrameText, width: number, plotHeight: number):
 
 	const footLH = Math.round(fs.source * 1.45);
 	const footerLines = [
-		...wrap(text.source, inner, fs.source, 3),
-		...(text.url ? wrap(text.url, inner, fs.source, 2) : [])
+		...wrap(text.source, inner, fs.source, MAX_LINES),
+		...(text.url ? wrap(text.url, inner, fs.source, MAX_LINES) : [])
 	];
 	const footerY = y + fs.source;
 	y += footerLines.length * footLH + pad;
