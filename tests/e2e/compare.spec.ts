@@ -118,9 +118,11 @@ test.describe('compare', () => {
 		const chart = page.locator('#compare .chart-keys');
 		await chart.focus();
 		await page.keyboard.press('ArrowRight');
-		await expect(chart.locator('svg[data-variant="wide"] .chart-tooltip')).toBeVisible();
+		await expect(chart.locator('svg.chart:visible .chart-tooltip')).toBeVisible();
 		await page.keyboard.press('Enter');
-		await expect(page.getByTestId('opened-events')).toBeVisible();
-		await expect(page.getByTestId('opened-events').locator('li').first()).toBeVisible();
+		// the evidence columns narrow to the events behind the mark
+		const evidence = page.getByTestId('compare-evidence');
+		await expect(evidence.getByRole('status')).toBeVisible();
+		await expect(evidence.locator('li').first()).toBeVisible();
 	});
 });

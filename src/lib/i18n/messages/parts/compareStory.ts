@@ -49,5 +49,26 @@ export const en = {
 	'story.sim.mix': '{a} and {b}: field-mix similarity {value} (cosine; 1 = the same mix).',
 	'story.sim.tooFew':
 		'{a} and {b}: too few events to compare their mix of fields ({reasons}; at least {min} each are needed).',
-	'story.sim.cityEvents': '{city} has {events}'
+	'story.sim.cityEvents': '{city} has {events}',
+	'story.section.fields': 'What each did: events per field',
+	'story.section.when': 'When: the same months for every city',
+	'story.section.bets': 'Where they bet: future-industry tracks',
+	'story.section.betsNone': 'None of these cities has a future-industry list in the source.',
+	'story.section.alike': 'How alike they are',
+	'story.section.words': 'Differences and overlaps',
+	'story.section.evidence': 'The events themselves',
+	'story.alike.pair': 'Pair',
+	'story.alike.tracks': 'Tracks in common',
+	'story.alike.mix': 'Field-mix similarity',
+	'story.alike.noList': 'no list',
+	'story.alike.tooFew': 'too few events',
+	'story.alike.note':
+		'Tracks: shared ÷ named by either (Jaccard). Field mix: cosine of the two cities’ events per field, 1 = the same mix, given only where each city has at least {min} events.',
+	'story.showEvents': 'Show these events ({count})',
+	'story.showEventsOne': 'Show this event',
+	'story.evidence.narrowed': 'The events behind “{label}”.',
+	'story.evidence.all': 'Show every event',
+	'story.evidence.noneHere': 'None of the events behind this are {city}’s.',
+	'story.evidence.empty': 'No events in this selection.',
+	'story.evidence.more': '{count} more events of {city} are on its page.'
 } as const;

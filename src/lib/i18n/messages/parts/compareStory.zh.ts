@@ -48,5 +48,26 @@ export const zh: Record<keyof typeof en, string> = {
 	'story.sim.tracksEmpty': '{a}和{b}都有清单，但都未对应任何赛道。',
 	'story.sim.mix': '{a}和{b}的领域构成相似度为{value}（余弦，1表示构成相同）。',
 	'story.sim.tooFew': '{a}和{b}的事件太少，不比较领域构成（事件数：{reasons}；每座城市至少需要{min}件）。',
-	'story.sim.cityEvents': '{city}{events}'
+	'story.sim.cityEvents': '{city}{events}',
+	'story.section.fields': '各做了什么：各领域事件数',
+	'story.section.when': '何时：同一时间轴上的各城市',
+	'story.section.bets': '押注何处：未来产业赛道',
+	'story.section.betsNone': '资料中这些城市都没有未来产业清单。',
+	'story.section.alike': '相似程度',
+	'story.section.words': '异同',
+	'story.section.evidence': '事件本身',
+	'story.alike.pair': '城市对',
+	'story.alike.tracks': '共同赛道',
+	'story.alike.mix': '领域构成相似度',
+	'story.alike.noList': '无清单',
+	'story.alike.tooFew': '事件太少',
+	'story.alike.note':
+		'赛道：共同赛道数 ÷ 任一城市提出的赛道数（Jaccard）。领域构成：两座城市各领域事件数的余弦相似度，1表示构成相同；每座城市至少有{min}件事件时才给出。',
+	'story.showEvents': '查看这些事件（{count}件）',
+	'story.showEventsOne': '查看这件事件',
+	'story.evidence.narrowed': '“{label}”对应的事件。',
+	'story.evidence.all': '显示全部事件',
+	'story.evidence.noneHere': '其中没有{city}的事件。',
+	'story.evidence.empty': '此范围内没有事件。',
+	'story.evidence.more': '{city}另有{count}件事件，见其城市页。'
 };
