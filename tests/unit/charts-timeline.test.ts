@@ -35,7 +35,7 @@ function geometry(ds: Dataset, locale: Locale, width: number, filter: Filter = {
 	);
 	const g = timelineGeometry(rows, {
 		width,
-		monthLabels: Array.from({ length: 12 }, (_, i) => formatMonthShort(locale, i + 1)),
+		periodLabels: Array.from({ length: 12 }, (_, i) => formatMonthShort(locale, i + 1)),
 		undatedLabel: t(locale, 'timeline.undated'),
 		heatThreshold
 	});
@@ -162,8 +162,9 @@ describe('timeline geometry: legibility', () => {
 					);
 					// row labels fit their column, and rows are tall enough for them
 					for (const row of g.rows) {
-						expect(textWidth(row.shownLabel, g.fontSize)).toBeLessThanOrEqual(g.labelWidth - 8);
-						expect(row.height).toBeGreaterThanOrEqual(g.fontSize + 2);
+						for (const line of row.labelLines)
+							expect(textWidth(line, g.fontSize)).toBeLessThanOrEqual(g.labelWidth - 8);
+						expect(row.height).toBeGreaterThanOrEqual(row.labelLines.length * g.fontSize + 2);
 					}
 					for (let i = 1; i < g.rows.length; i++) {
 						expect(g.rows[i].y).toBeGreaterThanOrEqual(g.rows[i - 1].y + g.rows[i - 1].height);
@@ -268,9 +269,10 @@ describe('timeline geometry: legibility', () => {
 
 	it('dims the other rows with two sheets above and below the chosen row', () => {
 		const { g } = geometry(builtinDataset, 'en', 696);
-		expect(dimBands(g, null)).toEqual([]);
+		const chosen = (key: string) => (row: string) => row !== key;
+		expect(dimBands(g, () => false)).toEqual([]);
 		const mid = g.rows[3];
-		const bands = dimBands(g, mid.key);
+		const bands = dimBands(g, chosen(mid.key));
 		expect(bands).toHaveLength(2);
 		// from left of the plot (a long label may start there) to its right edge
 		expect(bands[0]).toMatchObject({ y: g.rows[0].y, height: mid.y - g.rows[0].y });
@@ -279,8 +281,8 @@ describe('timeline geometry: legibility', () => {
 		expect(bands[1].y).toBe(mid.y + mid.height);
 		expect(bands[1].y + bands[1].height).toBe(g.gridBottom);
 		// the first row has nothing above it; a city not shown dims every row
-		expect(dimBands(g, g.rows[0].key)).toHaveLength(1);
-		expect(dimBands(g, 'not-a-city')).toEqual([{ ...bands[0], height: g.gridBottom - g.rows[0].y }]);
+		expect(dimBands(g, chosen(g.rows[0].key))).toHaveLength(1);
+		expect(dimBands(g, chosen('not-a-city'))).toEqual([{ ...bands[0], height: g.gridBottom - g.rows[0].y }]);
 	});
 
 	it('makes heat bins of one value each up to four, and four ranges above', () => {
