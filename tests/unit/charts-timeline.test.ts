@@ -20,7 +20,8 @@ import type { Filter } from '../../src/lib/aggregate/filter';
 import { formatMonthShort, t } from '../../src/lib/i18n';
 import { fixtureDataset } from '../svg/fixture';
 
-const WIDTHS = [696, 344];
+// the plot widths of the tablet and phone variants, then of the desktop and wide ones
+const WIDTHS = [696, 344, 936, 1144];
 const LOCALES: Locale[] = ['en', 'zh'];
 
 function geometry(ds: Dataset, locale: Locale, width: number, filter: Filter = {}, heatThreshold?: number) {

@@ -171,9 +171,12 @@ export interface TimelineOptions {
 	width: number;
 	/** Short names of the periods in order (for now the twelve months, January first). */
 	periodLabels: string[];
+	/** Fuller names ("January"), drawn instead when every one fits its column. */
+	periodNames?: string[];
 	undatedLabel: string;
 	/** Header of the earlier (no year) column, drawn only when a row has such items. */
 	earlierLabel?: string;
+	/** Default 12 px, 11 on a phone (its month columns are 13 px wide). */
 	fontSize?: number;
 	/** Above this many rows cells are drawn as heat cells (default 40). */
 	heatThreshold?: number;
@@ -241,7 +244,7 @@ export function heatBins(max: number): HeatBin[] {
 export function timelineGeometry(rows: TimelineInputRow[], options: TimelineOptions): TimelineGeometry {
 	const width = options.width;
 	const narrow = isNarrow(width);
-	const fontSize = options.fontSize ?? 11;
+	const fontSize = options.fontSize ?? (narrow ? 11 : 12);
 	const lineHeight = Math.round(fontSize * 1.25);
 	const fmt = options.formatCount ?? ((n: number) => String(n));
 	const mode = rows.length > (options.heatThreshold ?? 40) ? 'heat' : 'marks';
@@ -272,14 +275,19 @@ export function timelineGeometry(rows: TimelineInputRow[], options: TimelineOpti
 		: 0;
 	const colWidth = (gridWidth - undatedWidth - earlierWidth) / periods;
 
-	const widestPeriod = Math.max(...options.periodLabels.map((l) => textWidth(l, fontSize)));
-	const stagger = widestPeriod + 4 > colWidth;
+	const widest = (labels: string[]) => Math.max(...labels.map((l) => textWidth(l, fontSize)));
+	// full names where every one fits (a desktop's wide columns), else the short ones, staggered onto
+	// two lines when even those are crowded (a phone)
+	const names = options.periodNames;
+	const periodLabels =
+		names?.length === periods && widest(names) + 8 <= colWidth ? names : options.periodLabels;
+	const stagger = widest(periodLabels) + 4 > colWidth;
 	const undatedLines = headerWrap(options.undatedLabel, undatedWidth - 4, fontSize);
 	const earlierLines = hasEarlier ? headerWrap(earlierLabel, earlierWidth - 4, fontSize) : [];
 	const headerLines = Math.max(stagger ? 2 : 1, undatedLines.length, earlierLines.length);
 	const headerHeight = headerLines * lineHeight + 6;
 
-	const columns: PlacedColumn[] = options.periodLabels.map((label, c) => ({
+	const columns: PlacedColumn[] = periodLabels.map((label, c) => ({
 		index: c,
 		x: labelWidth + c * colWidth,
 		width: colWidth,
@@ -314,8 +322,9 @@ export function timelineGeometry(rows: TimelineInputRow[], options: TimelineOpti
 		});
 	}
 
-	// marks mode: squares per event; ranged events get lanes at the top of their row
-	const markSize = colWidth >= 36 ? 8 : 6;
+	// marks mode: squares per event (larger in a desktop's wide columns); ranged events get lanes at the
+	// top of their row
+	const markSize = colWidth >= 60 ? 10 : colWidth >= 36 ? 8 : 6;
 	const step = markSize + MARK_GAP;
 	const perLine = (w: number) => Math.max(1, Math.floor((w - 4 + MARK_GAP) / step));
 	const isRanged = (e: TimelineEvent, c: number) =>

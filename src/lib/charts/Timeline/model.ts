@@ -59,6 +59,8 @@ export interface TimelineColumn {
 	index: number;
 	/** Header and table heading: "May" / "5月", "No month". */
 	short: string;
+	/** Header where there is room: "January" / "1月" (the year is in the subtitle). */
+	name: string;
 	/** In a cell's label: "May 2023" / "2023年5月", "no month given". */
 	long: string;
 }
@@ -66,26 +68,36 @@ export interface TimelineColumn {
 /** A row's count in each column, by the column's index (periods, undated, earlier). */
 const rowCounts = (r: TimelineRow): number[] => [...r.counts, r.undated, r.earlier];
 
+/** A month without its year, for the title and a wide header: "May" / "5月" ("五月" is not used). */
+function monthName(locale: Locale, year: number, month: number): string {
+	return locale === 'zh'
+		? formatMonthShort(locale, month)
+		: new Intl.DateTimeFormat(htmlLang(locale), { month: 'long', timeZone: 'UTC' }).format(
+				new Date(Date.UTC(year, month - 1, 1))
+			);
+}
+
 /** The chart's columns for a timeline of one year's months (the aggregate's layout). */
 export function timelineColumns(timeline: Timeline, locale: Locale, year: number): TimelineColumn[] {
 	const tr = translator(locale);
+	const side = (kind: 'undated' | 'earlier', index: number, short: string, long: string): TimelineColumn => ({
+		kind,
+		index,
+		short,
+		name: short,
+		long
+	});
 	return [
 		...timeline.totals.counts.map((_, i): TimelineColumn => ({
 			kind: 'period',
 			index: i,
 			short: formatMonthShort(locale, i + 1),
+			name: monthName(locale, year, i + 1),
 			long: formatMonth(locale, year, i + 1)
 		})),
-		{ kind: 'undated', index: UNDATED, short: tr('timeline.undated'), long: tr('timeline.undatedLong') },
+		side('undated', UNDATED, tr('timeline.undated'), tr('timeline.undatedLong')),
 		...(timeline.totals.earlier > 0
-			? [
-					{
-						kind: 'earlier',
-						index: EARLIER,
-						short: tr('timeline.earlier'),
-						long: tr('timeline.earlierLong')
-					} as const
-				]
+			? [side('earlier', EARLIER, tr('timeline.earlier'), tr('timeline.earlierLong'))]
 			: [])
 	];
 }
@@ -143,13 +155,8 @@ export class TimelineModel extends BaseChartModel<TimelineGeometry> {
 		this.#rowByKey = new Map(this.#rows.map((r) => [r.key, r]));
 
 		const finding = timelineFinding(timeline.totals);
-		/** A month without its year, for the title (the subtitle gives the year): "May" / "5月". */
-		const monthOnly = (m: number) =>
-			locale === 'zh'
-				? formatMonthShort(locale, m)
-				: new Intl.DateTimeFormat(htmlLang(locale), { month: 'long', timeZone: 'UTC' }).format(
-						new Date(Date.UTC(year, m - 1, 1))
-					);
+		// the title names months without their year (the subtitle gives it)
+		const monthOnly = (m: number) => monthName(locale, year, m);
 		const findingText = (() => {
 			const f = finding;
 			if (f.total === 0) return tr('chart.noData');
@@ -252,11 +259,13 @@ export class TimelineModel extends BaseChartModel<TimelineGeometry> {
 	protected layout(width: number): TimelineGeometry {
 		const { locale, heatThreshold = 40 } = this.#in;
 		const periods = this.columns.filter((c) => c.kind === 'period');
+		const side = (kind: TimelineColumn['kind']) => this.columns.find((c) => c.kind === kind)?.short;
 		return timelineGeometry(this.#rows, {
 			width,
 			periodLabels: periods.map((c) => c.short),
-			undatedLabel: this.#tr('timeline.undated'),
-			earlierLabel: this.#tr('timeline.earlier'),
+			periodNames: periods.map((c) => c.name),
+			undatedLabel: side('undated') ?? '',
+			earlierLabel: side('earlier'),
 			heatThreshold,
 			formatCount: (n) => formatNumber(locale, n)
 		});
