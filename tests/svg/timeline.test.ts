@@ -56,7 +56,7 @@ describe('timeline on the built-in data', () => {
 	});
 
 	it('has a national row and an undated column, and draws the ranged AI policies as bars', () => {
-		for (const variant of ['tablet', 'phone'] as const) {
+		for (const variant of ['tablet', 'phone', 'desktop', 'wide'] as const) {
 			const [svg] = renderSvgs(
 				TimelineChart,
 				{ dataset: builtinDataset, timeline: real, locale: 'zh' },
@@ -84,5 +84,53 @@ describe('timeline on the built-in data', () => {
 		expect(en).toMatch(/>No<\/text>[\s\S]*?>month<\/text>|>No month<\/text>/);
 		expect(en).toMatch(/>Earlier,<\/text>[\s\S]*?>no year<\/text>/);
 		expectGolden('timeline-builtin-en-narrow', en);
+	});
+
+	it('names the months in full where the wide columns have room', () => {
+		const [wide] = renderSvgs(
+			TimelineChart,
+			{ dataset: builtinDataset, timeline: real, locale: 'en' },
+			'wide'
+		);
+		expect(wide).toContain('>September</text>');
+		expect(wide).toMatch(/<rect class="event"[^>]*width="10"/);
+		expectGolden('timeline-builtin-en-wide', wide);
+		const [tablet] = renderSvgs(TimelineChart, { dataset: builtinDataset, timeline: real, locale: 'en' });
+		expect(tablet).toContain('>Sep</text>');
+	});
+});
+
+describe('timeline row labels', () => {
+	const long = {
+		...fixtureDataset,
+		cities: fixtureDataset.cities.map((c, i) =>
+			i === 0
+				? {
+						...c,
+						name: {
+							en: 'Guangdong–Hong Kong–Macao Greater Bay Area International Innovation Corridor',
+							zh: '粤港澳大湾区国际科技创新中心广深港澳科技创新走廊核心区'
+						}
+					}
+				: c
+		)
+	};
+	const tlLong = timeline(long);
+
+	it('wraps a long city name from tablet width up instead of cutting it, and cuts it on a phone', () => {
+		for (const locale of ['en', 'zh'] as const) {
+			for (const variant of ['tablet', 'desktop', 'wide'] as const) {
+				const [svg] = renderSvgs(TimelineChart, { dataset: long, timeline: tlLong, locale }, variant);
+				const row = svg.match(/<g class="row" data-row="alpha">[\s\S]*?<\/g>/)![0];
+				const lines = [...row.matchAll(/text-anchor="end"[^>]*>([^<]*)<\/text>/g)].map((m) => m[1]);
+				// two lines or more at tablet width (at wide the Chinese name has room for one)
+				if (variant === 'tablet') expect(lines.length, locale).toBeGreaterThan(1);
+				expect(lines.join(locale === 'en' ? ' ' : '')).toBe(long.cities[0].name[locale]);
+				expect(svg).not.toContain('…');
+				if (locale === 'en' && variant === 'tablet') expectGolden('timeline-fixture-en-long-label', svg);
+			}
+			const [phone] = renderSvgs(TimelineChart, { dataset: long, timeline: tlLong, locale }, 'phone');
+			expect(phone).toContain('…</text>');
+		}
 	});
 });

@@ -18,9 +18,11 @@ import { builtinDataset } from '../../src/lib/data/builtin';
 import type { Dataset, Locale } from '../../src/lib/data/types';
 import type { Filter } from '../../src/lib/aggregate/filter';
 import { formatMonthShort, t } from '../../src/lib/i18n';
+import { TimelineModel } from '../../src/lib/charts/Timeline/model';
 import { fixtureDataset } from '../svg/fixture';
 
-const WIDTHS = [696, 344];
+// the plot widths of the tablet and phone variants, then of the desktop and wide ones
+const WIDTHS = [696, 344, 936, 1144];
 const LOCALES: Locale[] = ['en', 'zh'];
 
 function geometry(ds: Dataset, locale: Locale, width: number, filter: Filter = {}, heatThreshold?: number) {
@@ -35,7 +37,7 @@ function geometry(ds: Dataset, locale: Locale, width: number, filter: Filter = {
 	);
 	const g = timelineGeometry(rows, {
 		width,
-		monthLabels: Array.from({ length: 12 }, (_, i) => formatMonthShort(locale, i + 1)),
+		periodLabels: Array.from({ length: 12 }, (_, i) => formatMonthShort(locale, i + 1)),
 		undatedLabel: t(locale, 'timeline.undated'),
 		heatThreshold
 	});
@@ -162,8 +164,9 @@ describe('timeline geometry: legibility', () => {
 					);
 					// row labels fit their column, and rows are tall enough for them
 					for (const row of g.rows) {
-						expect(textWidth(row.shownLabel, g.fontSize)).toBeLessThanOrEqual(g.labelWidth - 8);
-						expect(row.height).toBeGreaterThanOrEqual(g.fontSize + 2);
+						for (const line of row.labelLines)
+							expect(textWidth(line, g.fontSize)).toBeLessThanOrEqual(g.labelWidth - 8);
+						expect(row.height).toBeGreaterThanOrEqual(row.labelLines.length * g.fontSize + 2);
 					}
 					for (let i = 1; i < g.rows.length; i++) {
 						expect(g.rows[i].y).toBeGreaterThanOrEqual(g.rows[i - 1].y + g.rows[i - 1].height);
@@ -268,9 +271,10 @@ describe('timeline geometry: legibility', () => {
 
 	it('dims the other rows with two sheets above and below the chosen row', () => {
 		const { g } = geometry(builtinDataset, 'en', 696);
-		expect(dimBands(g, null)).toEqual([]);
+		const chosen = (key: string) => (row: string) => row !== key;
+		expect(dimBands(g, () => false)).toEqual([]);
 		const mid = g.rows[3];
-		const bands = dimBands(g, mid.key);
+		const bands = dimBands(g, chosen(mid.key));
 		expect(bands).toHaveLength(2);
 		// from left of the plot (a long label may start there) to its right edge
 		expect(bands[0]).toMatchObject({ y: g.rows[0].y, height: mid.y - g.rows[0].y });
@@ -279,8 +283,8 @@ describe('timeline geometry: legibility', () => {
 		expect(bands[1].y).toBe(mid.y + mid.height);
 		expect(bands[1].y + bands[1].height).toBe(g.gridBottom);
 		// the first row has nothing above it; a city not shown dims every row
-		expect(dimBands(g, g.rows[0].key)).toHaveLength(1);
-		expect(dimBands(g, 'not-a-city')).toEqual([{ ...bands[0], height: g.gridBottom - g.rows[0].y }]);
+		expect(dimBands(g, chosen(g.rows[0].key))).toHaveLength(1);
+		expect(dimBands(g, chosen('not-a-city'))).toEqual([{ ...bands[0], height: g.gridBottom - g.rows[0].y }]);
 	});
 
 	it('makes heat bins of one value each up to four, and four ranges above', () => {
@@ -326,5 +330,46 @@ describe('timeline finding', () => {
 			total: 5
 		});
 		expect(timelineFinding({ counts: new Array(12).fill(0), undated: 3, total: 3 }).months).toEqual([]);
+	});
+});
+
+describe('timeline model', () => {
+	const tl = timeline(fixtureDataset);
+	const model = new TimelineModel({ dataset: fixtureDataset, timeline: tl, locale: 'en' });
+
+	it('takes its columns from one list: the months, then no month (no earlier column without such items)', () => {
+		expect(model.columns.map((c) => c.kind)).toEqual([...Array(12).fill('period'), 'undated']);
+		expect(model.columns[4]).toMatchObject({ index: 4, short: 'May', name: 'May', long: 'May 2023' });
+		expect(model.table.columns).toEqual(['City', ...model.columns.map((c) => c.short), 'Total']);
+		// alpha: Feb, Apr, Jul and one with no month
+		const alpha = model.table.rows.find((r) => r[0] === 'Alpha')!;
+		expect(alpha.slice(1)).toEqual([0, 1, 0, 1, 0, 0, 1, 0, 0, 0, 0, 0, 1, 4]);
+	});
+
+	it('lists a cell as a mark, with its events in the tooltip and the list it opens', () => {
+		expect(model.marks.map((m) => m.key)).toContain('beta|4');
+		const tip = model.tooltip('beta|4').map((l) => l.text);
+		expect(tip[0]).toBe(model.marks.find((m) => m.key === 'beta|4')!.label);
+		// b2 ran from May to June
+		expect(tip[1]).toMatch(/\(May–Jun\)$/);
+		expect(model.action('beta|4')).toEqual({
+			open: { chart: 'timeline', label: tip[0], eventIds: ['b2'] }
+		});
+		expect(model.tooltip('beta|5')).toEqual([]);
+		expect(model.action('beta|5')).toEqual({});
+	});
+
+	it('puts a cell and its row in the row’s city; the national row is no city’s, so it dims too', () => {
+		expect(model.cityOf('beta|4')).toBe('beta');
+		expect(model.cityOf('beta')).toBe('beta');
+		expect(model.cityOf(`${NATIONAL_KEY}|9`)).toBe(NATIONAL_KEY);
+	});
+
+	it('boxes a cell where the geometry placed it, and nothing for an empty one', () => {
+		const g = model.geometry(696);
+		expect(model.geometry(696)).toBe(g);
+		const cell = g.cellIndex.get('beta|4')!;
+		expect(model.box('beta|4', g)).toEqual({ x: cell.x, y: cell.y, width: cell.width, height: cell.height });
+		expect(model.box('beta|5', g)).toBeNull();
 	});
 });

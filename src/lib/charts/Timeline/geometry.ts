@@ -1,5 +1,6 @@
 /**
- * Geometry of the timeline: cities (rows) × the twelve months of 2023 plus an "undated" column (columns).
+ * Geometry of the timeline: cities (rows) × periods (the twelve months of 2023 for now; the count comes
+ * from the period labels given) plus an "undated" column (columns).
  * With few rows every event is a small square in its cell, coloured by field, and an event that ran over
  * several months is a bar from its first month to its last. With many rows (hundreds of cities) each cell
  * becomes a heat cell whose shade gives its count. National events sit in a row of their own at the bottom.
@@ -8,12 +9,15 @@
  * their counts; the pointer finds its cell by position (`cellAt`). Pure; no DOM.
  */
 import { BLUES_9, textOn } from '../core/palette';
-import { textWidth, truncate, wrap } from '../core/text-width';
+import { charWidthEm, isWide, textWidth, wrap } from '../core/text-width';
+import { isNarrow } from '../frame/variants';
 
 /**
- * Columns 0–11 are January–December; column 12 holds the events without a month; column 13 the items
- * with no year that the source only places "earlier" than another event (drawn only when there are
- * any, after a second gap, so they are never read as part of the year).
+ * The columns of a row: its periods first (P of them: for a year of months, columns 0–11 are
+ * January–December), then the events without a month (column P), then the items with no year that the
+ * source only places "earlier" than another event (column P + 1; drawn only when there are any, after a
+ * second gap, so they are never read as part of the period). The constants are the aggregate's layout,
+ * one year of months; the geometry itself counts the periods from its labels.
  */
 export const UNDATED = 12;
 export const EARLIER = 13;
@@ -22,8 +26,11 @@ export const COLUMNS = 14;
 export interface TimelineEvent {
 	id: string;
 	colour: string;
-	/** Last month of an event that ran over several months (drawn as a bar from its first month). */
-	monthEnd: number | null;
+	/**
+	 * Last period (1-based: the month for a year of months) of an event that ran over several periods,
+	 * drawn as a bar from the cell it sits in (its first period).
+	 */
+	lastPeriod: number | null;
 }
 
 export interface TimelineInputRow {
@@ -31,8 +38,8 @@ export interface TimelineInputRow {
 	label: string;
 	national: boolean;
 	/**
-	 * Months 1–12, then undated, then (optionally) earlier: 13 or 14 cells. A ranged event sits in the
-	 * cell of its first month.
+	 * The periods (months 1–12), then undated, then (optionally) earlier: P + 1 or P + 2 cells. A ranged
+	 * event sits in the cell of its first period.
 	 */
 	cells: TimelineEvent[][];
 }
@@ -53,7 +60,11 @@ export interface PlacedColumn {
 export interface PlacedRow {
 	key: string;
 	label: string;
-	shownLabel: string;
+	/**
+	 * The label as drawn, one line each: wrapped to the label column, never cut at tablet width and up
+	 * (the column grows to the longest word); two lines at most on a phone, the second cut if need be.
+	 */
+	labelLines: string[];
 	national: boolean;
 	y: number;
 	height: number;
@@ -108,6 +119,15 @@ export interface HeatPath {
 	count: number;
 }
 
+/** The dashed rules that set the undated and earlier columns and the national row apart. */
+export interface Rule {
+	kind: 'undated' | 'earlier' | 'national';
+	x1: number;
+	x2: number;
+	y1: number;
+	y2: number;
+}
+
 export interface HeatBin {
 	from: number;
 	to: number;
@@ -139,6 +159,8 @@ export interface TimelineGeometry {
 	undatedRuleX: number;
 	/** The rule left of the earlier column (null when there is none). */
 	earlierRuleX: number | null;
+	/** The three rules above as drawn (those that exist). */
+	rules: Rule[];
 	/** Bottom of the grid. */
 	gridBottom: number;
 	/** Size of one event square. */
@@ -147,11 +169,14 @@ export interface TimelineGeometry {
 
 export interface TimelineOptions {
 	width: number;
-	/** Short month names, January first. */
-	monthLabels: string[];
+	/** Short names of the periods in order (for now the twelve months, January first). */
+	periodLabels: string[];
+	/** Fuller names ("January"), drawn instead when every one fits its column. */
+	periodNames?: string[];
 	undatedLabel: string;
 	/** Header of the earlier (no year) column, drawn only when a row has such items. */
 	earlierLabel?: string;
+	/** Default 12 px, 11 on a phone (its month columns are 13 px wide). */
 	fontSize?: number;
 	/** Above this many rows cells are drawn as heat cells (default 40). */
 	heatThreshold?: number;
@@ -159,6 +184,8 @@ export interface TimelineOptions {
 }
 
 const UNDATED_GAP = 8;
+/** Room between a row label and the grid. */
+const LABEL_GAP = 8;
 const NATIONAL_GAP = 8;
 const MARK_GAP = 2;
 
@@ -180,6 +207,23 @@ function headerWrap(label: string, width: number, fontSize: number): string[] {
 	return wrap(label, Math.min(width, twoLineWidth(label, fontSize)), fontSize, 2);
 }
 
+/**
+ * Width of the widest piece of `label` that a line cannot break inside: a Latin word (a run without
+ * spaces or hanzi), or one hanzi.
+ */
+function longestUnit(label: string, fontSize: number): number {
+	let widest = 0;
+	let run = '';
+	for (const char of label + ' ') {
+		const wide = isWide(char.codePointAt(0) ?? 0);
+		if (wide || char === ' ') {
+			widest = Math.max(widest, textWidth(run, fontSize), wide ? charWidthEm(char) * fontSize : 0);
+			run = '';
+		} else run += char;
+	}
+	return widest;
+}
+
 /** Shades for counts 1…max: one per value up to four, else four equal bins. */
 export function heatBins(max: number): HeatBin[] {
 	if (max <= 0) return [];
@@ -198,18 +242,30 @@ export function heatBins(max: number): HeatBin[] {
 }
 
 export function timelineGeometry(rows: TimelineInputRow[], options: TimelineOptions): TimelineGeometry {
-	const fontSize = options.fontSize ?? 11;
+	const width = options.width;
+	const narrow = isNarrow(width);
+	const fontSize = options.fontSize ?? (narrow ? 11 : 12);
 	const lineHeight = Math.round(fontSize * 1.25);
 	const fmt = options.formatCount ?? ((n: number) => String(n));
 	const mode = rows.length > (options.heatThreshold ?? 40) ? 'heat' : 'marks';
-	const width = options.width;
+	// the period columns come from the labels; the undated and earlier cells follow them
+	const periods = options.periodLabels.length;
+	const undatedIndex = periods;
+	const earlierIndex = periods + 1;
+	const lastPeriod = periods - 1;
 
-	// row labels, then the columns: twelve equal months, a gap, and the undated column (wider if its label needs it)
-	const labelWidth = Math.ceil(
-		Math.min(width * 0.3, Math.max(0, ...rows.map((r) => textWidth(r.label, fontSize))) + 8)
-	);
-	const hasEarlier = rows.some((r) => (r.cells[EARLIER]?.length ?? 0) > 0);
-	const shownColumns = hasEarlier ? COLUMNS : COLUMNS - 1;
+	// row labels: up to 30% of the width, and from tablet width up at least the longest word, so a long
+	// name wraps onto more lines instead of being cut
+	const widestLabel = Math.max(0, ...rows.map((r) => textWidth(r.label, fontSize)));
+	const wordRoom = narrow
+		? 0
+		: Math.min(width * 0.45, Math.max(0, ...rows.map((r) => longestUnit(r.label, fontSize))));
+	const labelWidth = Math.ceil(Math.min(Math.max(width * 0.3, wordRoom), widestLabel) + LABEL_GAP);
+	const labelLines = (label: string) => wrap(label, labelWidth - LABEL_GAP, fontSize, narrow ? 2 : Infinity);
+
+	// the columns: equal periods, a gap, and the undated column (wider if its label needs it)
+	const hasEarlier = rows.some((r) => (r.cells[earlierIndex]?.length ?? 0) > 0);
+	const shownColumns = periods + (hasEarlier ? 2 : 1);
 	const gridWidth = width - labelWidth - UNDATED_GAP * (hasEarlier ? 2 : 1);
 	const undatedNeeded = twoLineWidth(options.undatedLabel, fontSize) + 4;
 	const undatedWidth = Math.max(undatedNeeded, gridWidth / shownColumns);
@@ -217,31 +273,34 @@ export function timelineGeometry(rows: TimelineInputRow[], options: TimelineOpti
 	const earlierWidth = hasEarlier
 		? Math.max(twoLineWidth(earlierLabel, fontSize) + 4, gridWidth / shownColumns)
 		: 0;
-	const colWidth = (gridWidth - undatedWidth - earlierWidth) / 12;
+	const colWidth = (gridWidth - undatedWidth - earlierWidth) / periods;
 
-	const widestMonth = Math.max(...options.monthLabels.map((l) => textWidth(l, fontSize)));
-	const stagger = widestMonth + 4 > colWidth;
+	const widest = (labels: string[]) => Math.max(...labels.map((l) => textWidth(l, fontSize)));
+	// full names where every one fits (a desktop's wide columns), else the short ones, staggered onto
+	// two lines when even those are crowded (a phone)
+	const names = options.periodNames;
+	const periodLabels =
+		names?.length === periods && widest(names) + 8 <= colWidth ? names : options.periodLabels;
+	const stagger = widest(periodLabels) + 4 > colWidth;
 	const undatedLines = headerWrap(options.undatedLabel, undatedWidth - 4, fontSize);
 	const earlierLines = hasEarlier ? headerWrap(earlierLabel, earlierWidth - 4, fontSize) : [];
 	const headerLines = Math.max(stagger ? 2 : 1, undatedLines.length, earlierLines.length);
 	const headerHeight = headerLines * lineHeight + 6;
 
-	const columns: PlacedColumn[] = [];
-	for (let c = 0; c < 12; c++) {
-		columns.push({
-			index: c,
-			x: labelWidth + c * colWidth,
-			width: colWidth,
-			lines: [options.monthLabels[c]],
-			line: stagger ? c % 2 : 0,
-			undated: false,
-			earlier: false
-		});
-	}
-	const undatedRuleX = labelWidth + 12 * colWidth + UNDATED_GAP / 2;
+	const columns: PlacedColumn[] = periodLabels.map((label, c) => ({
+		index: c,
+		x: labelWidth + c * colWidth,
+		width: colWidth,
+		lines: [label],
+		line: stagger ? c % 2 : 0,
+		undated: false,
+		earlier: false
+	}));
+	const periodsEnd = labelWidth + periods * colWidth;
+	const undatedRuleX = periodsEnd + UNDATED_GAP / 2;
 	columns.push({
-		index: UNDATED,
-		x: labelWidth + 12 * colWidth + UNDATED_GAP,
+		index: undatedIndex,
+		x: periodsEnd + UNDATED_GAP,
 		width: undatedWidth,
 		lines: undatedLines,
 		line: 0,
@@ -250,10 +309,10 @@ export function timelineGeometry(rows: TimelineInputRow[], options: TimelineOpti
 	});
 	let earlierRuleX: number | null = null;
 	if (hasEarlier) {
-		const x0 = labelWidth + 12 * colWidth + UNDATED_GAP + undatedWidth;
+		const x0 = periodsEnd + UNDATED_GAP + undatedWidth;
 		earlierRuleX = x0 + UNDATED_GAP / 2;
 		columns.push({
-			index: EARLIER,
+			index: earlierIndex,
 			x: x0 + UNDATED_GAP,
 			width: earlierWidth,
 			lines: earlierLines,
@@ -263,11 +322,14 @@ export function timelineGeometry(rows: TimelineInputRow[], options: TimelineOpti
 		});
 	}
 
-	// marks mode: squares per event; ranged events get lanes at the top of their row
-	const markSize = colWidth >= 36 ? 8 : 6;
+	// marks mode: squares per event (larger in a desktop's wide columns); ranged events get lanes at the
+	// top of their row
+	const markSize = colWidth >= 60 ? 10 : colWidth >= 36 ? 8 : 6;
 	const step = markSize + MARK_GAP;
 	const perLine = (w: number) => Math.max(1, Math.floor((w - 4 + MARK_GAP) / step));
-	const isRanged = (e: TimelineEvent, c: number) => c < 12 && e.monthEnd !== null && e.monthEnd > c + 1;
+	const isRanged = (e: TimelineEvent, c: number) =>
+		c < periods && e.lastPeriod !== null && e.lastPeriod > c + 1;
+	const endColumn = (e: TimelineEvent) => columns[Math.min(lastPeriod, (e.lastPeriod as number) - 1)];
 
 	interface Lanes {
 		lane: Map<string, number>;
@@ -276,12 +338,12 @@ export function timelineGeometry(rows: TimelineInputRow[], options: TimelineOpti
 	const lanesOf = (row: TimelineInputRow): Lanes => {
 		const lane = new Map<string, number>();
 		const ends: number[] = [];
-		for (let c = 0; c < 12; c++) {
+		for (let c = 0; c < periods; c++) {
 			for (const e of row.cells[c] ?? []) {
 				if (!isRanged(e, c)) continue;
 				let l = ends.findIndex((end) => end < c);
 				if (l < 0) l = ends.length;
-				ends[l] = Math.min(11, (e.monthEnd as number) - 1);
+				ends[l] = endColumn(e).index;
 				lane.set(e.id, l);
 			}
 		}
@@ -312,27 +374,30 @@ export function timelineGeometry(rows: TimelineInputRow[], options: TimelineOpti
 
 	let y = headerHeight;
 	let nationalRuleY: number | null = null;
-	rows.forEach((row, r) => {
+	for (const [r, row] of rows.entries()) {
 		if (row.national) {
 			nationalRuleY = y + NATIONAL_GAP / 2;
 			y += NATIONAL_GAP;
 		}
+		const lines = labelLines(row.label);
+		// a row grows to hold a wrapped label
+		const height = lines.length > 1 ? Math.max(rowHeight, lines.length * lineHeight + 4) : rowHeight;
 		const placed: PlacedRow = {
 			key: row.key,
 			label: row.label,
-			shownLabel: truncate(row.label, labelWidth - 8, fontSize),
+			labelLines: lines,
 			national: row.national,
 			y,
-			height: rowHeight,
+			height,
 			cells: [],
 			marks: [],
 			counts: []
 		};
 		placedRows.push(placed);
-		for (let c = 0; c < COLUMNS; c++) {
+		for (const col of columns) {
+			const c = col.index;
 			const events = row.cells[c] ?? [];
-			const col = columns[c];
-			if (!events.length || !col) continue;
+			if (!events.length) continue;
 			let fill: string | null = null;
 			let textColour: string | null = null;
 			let text: string | null = null;
@@ -340,48 +405,37 @@ export function timelineGeometry(rows: TimelineInputRow[], options: TimelineOpti
 				fill = binOf(events.length).colour;
 				textColour = textOn(fill);
 				const label = fmt(events.length);
-				text = textWidth(label, fontSize - 1) + 2 <= col.width - 2 && rowHeight >= fontSize ? label : null;
+				text = textWidth(label, fontSize - 1) + 2 <= col.width - 2 && height >= fontSize ? label : null;
 			} else {
 				const n = perLine(col.width);
 				const inset = (col.width - (n * step - MARK_GAP)) / 2;
 				const { lane, count: laneCount } = rowLanes[r];
 				let j = 0;
 				for (const e of events) {
-					if (isRanged(e, c)) {
-						const end = columns[Math.min(11, (e.monthEnd as number) - 1)];
-						placed.marks.push({
-							id: e.id,
-							rowKey: row.key,
-							colour: e.colour,
-							x: col.x + inset,
-							y: y + 3 + (lane.get(e.id) ?? 0) * step,
-							width: end.x + end.width - inset - (col.x + inset),
-							height: markSize,
-							ranged: true
-						});
-					} else {
-						placed.marks.push({
-							id: e.id,
-							rowKey: row.key,
-							colour: e.colour,
-							x: col.x + inset + (j % n) * step,
-							y: y + 3 + (laneCount + Math.floor(j / n)) * step,
-							width: markSize,
-							height: markSize,
-							ranged: false
-						});
-						j++;
-					}
+					const ranged = isRanged(e, c);
+					const end = ranged ? endColumn(e) : null;
+					placed.marks.push({
+						id: e.id,
+						rowKey: row.key,
+						colour: e.colour,
+						x: col.x + inset + (ranged ? 0 : (j % n) * step),
+						y: y + 3 + (ranged ? (lane.get(e.id) ?? 0) : laneCount + Math.floor(j / n)) * step,
+						width: end ? end.x + end.width - inset - (col.x + inset) : markSize,
+						height: markSize,
+						ranged
+					});
+					if (!ranged) j++;
 				}
 			}
+			const key = `${row.key}|${c}`;
 			placed.cells.push({
-				key: `${row.key}|${c}`,
+				key,
 				rowKey: row.key,
 				column: c,
 				x: col.x,
 				y,
 				width: col.width,
-				height: rowHeight,
+				height,
 				count: events.length,
 				ids: events.map((e) => e.id),
 				fill,
@@ -389,18 +443,12 @@ export function timelineGeometry(rows: TimelineInputRow[], options: TimelineOpti
 				text
 			});
 			if (text !== null && textColour !== null)
-				placed.counts.push({
-					key: `${row.key}|${c}`,
-					x: col.x + col.width / 2,
-					y: y + rowHeight / 2,
-					text,
-					colour: textColour
-				});
+				placed.counts.push({ key, x: col.x + col.width / 2, y: y + height / 2, text, colour: textColour });
 		}
 		cells.push(...placed.cells);
 		marks.push(...placed.marks);
-		y += rowHeight;
-	});
+		y += height;
+	}
 
 	const round = (v: number) => Math.round(v * 100) / 100;
 	const heatPaths: HeatPath[] = bins.flatMap((b) => {
@@ -412,6 +460,16 @@ export function timelineGeometry(rows: TimelineInputRow[], options: TimelineOpti
 		}
 		return parts.length ? [{ fill: b.colour, d: parts.join(''), count: parts.length }] : [];
 	});
+
+	const vertical = (kind: Rule['kind'], x: number | null): Rule[] =>
+		x === null ? [] : [{ kind, x1: x, x2: x, y1: 0, y2: y }];
+	const rules: Rule[] = [
+		...vertical('undated', undatedRuleX),
+		...vertical('earlier', earlierRuleX),
+		...(nationalRuleY === null
+			? []
+			: [{ kind: 'national' as const, x1: 0, x2: width, y1: nationalRuleY, y2: nationalRuleY }])
+	];
 
 	return {
 		mode,
@@ -431,6 +489,7 @@ export function timelineGeometry(rows: TimelineInputRow[], options: TimelineOpti
 		nationalRuleY,
 		undatedRuleX,
 		earlierRuleX,
+		rules,
 		gridBottom: y,
 		markSize
 	};
@@ -445,25 +504,30 @@ export function cellAt(g: TimelineGeometry, x: number, y: number): PlacedCell | 
 }
 
 /**
- * The bands that dim every row but the chosen one: a translucent sheet of the background over the rows
- * above it and one over the rows below (over all rows when the chosen one is not shown). Two rects,
- * whichever row is chosen, instead of an opacity on every row; on the white chart background a sheet of
- * opacity 1 − o looks the same as the rows drawn at opacity o. (The month rules under them dim too.)
+ * The bands that dim the rows of the cities not chosen: a translucent sheet of the background over each
+ * run of dimmed rows (the rows above the chosen one, and those below it). Two rects at most, whichever
+ * row is chosen, instead of an opacity on every row; on the white chart background a sheet of opacity
+ * 1 − o looks the same as the rows drawn at opacity o. (The month rules under them dim too.)
  */
 export function dimBands(
 	g: TimelineGeometry,
-	chosen: string | null
+	dimmed: (rowKey: string) => boolean
 ): { x: number; y: number; width: number; height: number }[] {
-	if (chosen === null || g.rows.length === 0) return [];
-	const top = g.rows[0].y;
-	const bottom = g.gridBottom;
-	const row = g.rows.find((r) => r.key === chosen);
 	// from a label's width left of the plot: a long label's estimate can fall short and its text start
 	// left of 0; over the frame's white margin the sheet is invisible
 	const x = -g.labelWidth;
-	const band = (y0: number, y1: number) => ({ x, y: y0, width: g.width - x, height: y1 - y0 });
-	if (!row) return [band(top, bottom)];
-	return [band(top, row.y), band(row.y + row.height, bottom)].filter((b) => b.height > 0);
+	const bands: { x: number; y: number; width: number; height: number }[] = [];
+	let start: PlacedRow | null = null;
+	const close = (end: PlacedRow) => {
+		if (start) bands.push({ x, y: start.y, width: g.width - x, height: end.y + end.height - start.y });
+		start = null;
+	};
+	g.rows.forEach((row, i) => {
+		if (dimmed(row.key)) start ??= row;
+		else if (start) close(g.rows[i - 1]);
+	});
+	if (start) close(g.rows[g.rows.length - 1]);
+	return bands;
 }
 
 /** Key of the national row (city rows are keyed by city id). */
@@ -489,7 +553,7 @@ export function timelineInput(
 			label: label(r.cityId),
 			national: r.cityId === null,
 			cells: Array.from({ length: COLUMNS }, (_, c) =>
-				(r.eventIds[c] ?? []).map((id) => ({ id, colour: colourOf(id), monthEnd: ends.get(id) ?? null }))
+				(r.eventIds[c] ?? []).map((id) => ({ id, colour: colourOf(id), lastPeriod: ends.get(id) ?? null }))
 			)
 		};
 	});
