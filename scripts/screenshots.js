@@ -37,7 +37,9 @@ const only = option('--only')?.split(',');
 const widths = option('--widths')?.split(',').map(Number) ?? WIDTHS;
 const [base, out = '/tmp/shots'] = args;
 if (!base || !/^https?:\/\//.test(base)) {
-	console.error('Usage: node scripts/screenshots.js <server URL> [out folder] [--only /en,/zh] [--widths 375]');
+	console.error(
+		'Usage: node scripts/screenshots.js <server URL> [out folder] [--only /en,/zh] [--widths 375]'
+	);
 	process.exit(2);
 }
 mkdirSync(out, { recursive: true });
@@ -82,7 +84,10 @@ for (const path of only ?? PAGES) {
 		}
 	}
 	// as printed: media print, light (a printer has no dark theme), tablet width and an A4 PDF
-	const context = await browser.newContext({ viewport: { width: 768, height: 1100 }, serviceWorkers: 'block' });
+	const context = await browser.newContext({
+		viewport: { width: 768, height: 1100 },
+		serviceWorkers: 'block'
+	});
 	const page = await context.newPage();
 	await page.goto(base + path, { waitUntil: 'load' });
 	await settle(page);
