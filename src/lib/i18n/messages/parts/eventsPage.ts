@@ -31,6 +31,8 @@ export const en = {
 	'events.countOne': 'Showing 1 of {total} events',
 	'events.countRendered': 'The first {rendered} are listed below.',
 	'events.showMore': 'Show {count} more',
+	'events.noJs':
+		'Filtering and sorting need JavaScript, which is off in this browser: all {total} events are listed below, by date.',
 	'events.download': 'Download these rows (CSV)',
 	'events.noRows': 'No events match these filters.',
 	'events.caption': 'Events matching the filters, sorted by {column} ({direction})',

@@ -32,6 +32,7 @@ export const zh: Record<keyof typeof en, string> = {
 	'events.countOne': '显示 1 件,共 {total} 件',
 	'events.countRendered': '下方列出前 {rendered} 件。',
 	'events.showMore': '再显示 {count} 件',
+	'events.noJs': '筛选和排序需要 JavaScript，而此浏览器已将其关闭：下面按日期列出全部 {total} 项事件。',
 	'events.download': '下载这些行(CSV)',
 	'events.noRows': '没有符合筛选条件的事件。',
 	'events.caption': '符合筛选条件的事件,按{column}{direction}排列',

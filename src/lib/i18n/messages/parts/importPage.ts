@@ -144,6 +144,8 @@ export const en = {
 	'import.downloadRejected': 'Download the rejected rows (CSV)',
 	'import.saving': 'Saving…',
 	'import.saved': 'Saved. Every page now shows “{name}”.',
+	'import.noJs':
+		'Reading your files needs JavaScript, which is off in this browser. The templates below show the columns a file needs.',
 	'import.noStore':
 		'This browser does not allow saving data here (a private window?). The built-in data keeps working, and an import lasts until you close the tab.',
 	'import.next.compare': 'Compare {cities}',

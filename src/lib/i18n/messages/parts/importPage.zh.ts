@@ -137,6 +137,7 @@ export const zh: Record<keyof typeof en, string> = {
 	'import.downloadRejected': '下载被拒绝的行（CSV）',
 	'import.saving': '正在保存…',
 	'import.saved': '已保存。所有页面现在显示“{name}”。',
+	'import.noJs': '读取您的文件需要 JavaScript，而此浏览器已将其关闭。下面的模板列出了文件所需的各列。',
 	'import.noStore':
 		'本浏览器不允许在此保存数据（可能是无痕窗口）。内置数据照常可用，导入的数据保留到关闭标签页为止。',
 	'import.next.compare': '对比{cities}',

@@ -67,6 +67,8 @@ export const en = {
 	'overview.section.mix': 'Which fields',
 	'overview.section.timeline': 'When',
 	'events.opened.heading': 'Events behind “{label}”',
+	'events.opened.listed': 'Events behind “{label}”: {count}, listed on this page.',
+	'events.opened.show': 'Show the list',
 	'events.opened.close': 'Close the list',
 	'events.opened.source': 'Source',
 	'events.opened.sectionEvents': 'Event list',

@@ -64,6 +64,8 @@ export const zh: Record<keyof typeof en, string> = {
 	'overview.section.mix': '领域构成',
 	'overview.section.timeline': '时间分布',
 	'events.opened.heading': '“{label}”对应的事件',
+	'events.opened.listed': '“{label}”对应的 {count} 项事件已列在本页。',
+	'events.opened.show': '查看列表',
 	'events.opened.close': '关闭列表',
 	'events.opened.source': '出处',
 	'events.opened.sectionEvents': '事件清单',
