@@ -721,7 +721,7 @@ export function dotMapGeometry(
 			x1: Math.max(...members.map((m) => m.x + m.r + ring)),
 			y1: Math.max(...members.map((m) => m.y + m.r + ring))
 		};
-		const lines = wrap(cluster.label, narrow ? 110 : 150, clusterFont, 3);
+		const lines = wrap(cluster.label, narrow ? 110 : Math.max(150, width * 0.16), clusterFont, 3);
 		const w = Math.ceil(Math.max(...lines.map((l) => textWidth(l, clusterFont)))) + 2;
 		const h = lines.length * clusterLH;
 		const midX = (bx.x0 + bx.x1) / 2;
