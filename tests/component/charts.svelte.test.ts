@@ -7,6 +7,8 @@ import { describe, expect, it } from 'vitest';
 import { eventsPerCity } from '$lib/aggregate/counts';
 import { builtinDataset } from '$lib/data/builtin';
 import EventsPerCityChart from '$lib/charts/BarChart/EventsPerCityChart.svelte';
+import UpSetChart from '$lib/charts/UpSet/UpSetChart.svelte';
+import type { UpsetIntersection } from '$lib/aggregate/overlap';
 import { FRAME_VARIANTS } from '$lib/charts/frame/variants';
 import UrlNotices from '$lib/components/UrlNotices.svelte';
 
@@ -43,6 +45,30 @@ describe('EventsPerCityChart', () => {
 		const marks = container.querySelectorAll('svg[data-variant="wide"] .mark').length;
 		expect(marks).toBe(filtered.filter((r) => r.count > 0).length);
 		expect(marks).toBeLessThan(withEvents.length);
+	});
+});
+
+describe('UpSetChart', () => {
+	it('selects a group when its column is chosen and clears it when chosen again', async () => {
+		const calls: (UpsetIntersection | null)[] = [];
+		const { container } = render(UpSetChart, {
+			dataset: ds,
+			locale: 'en',
+			onselectintersection: (x: UpsetIntersection | null) => calls.push(x)
+		});
+		const column = () =>
+			container.querySelector('svg[data-variant="tablet"] .mark[data-key="suzhou+nanjing"]')!;
+		await fireEvent.click(column());
+		expect(calls.at(-1)?.cityIds).toEqual(['suzhou', 'nanjing']);
+		expect(column().querySelector('.selection-outline')).not.toBeNull();
+		await fireEvent.click(column());
+		expect(calls.at(-1)).toBeNull();
+		expect(column().querySelector('.selection-outline')).toBeNull();
+		// the page lists the chosen group's tracks; the chart does not repeat them
+		await fireEvent.click(column());
+		const tracks = calls.at(-1)!.trackIds.map((id) => ds.tracks.find((t) => t.id === id)!.name.en);
+		const items = [...container.querySelectorAll('li')].map((li) => li.textContent?.trim());
+		for (const t of tracks) expect(items).not.toContain(t);
 	});
 });
 

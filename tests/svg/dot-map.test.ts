@@ -51,6 +51,23 @@ describe('dot map (golden SVG)', () => {
 		expectGolden('dot-map-fixture-en-narrow', svg);
 	});
 
+	it('renders the wide variant, scaled up (larger circles and type, a flatter map)', () => {
+		const rows = eventsPerCity(fixtureDataset);
+		const [svg] = renderSvgs(DotMapChart, { dataset: fixtureDataset, rows, locale: 'en' }, 'wide');
+		expectGolden('dot-map-fixture-en-wide', svg);
+		expect(svg).toContain('font-size="14"');
+	});
+
+	it('moves the Yangtze River Delta circles out from under Shanghai’s, with leaders to their places', () => {
+		const rows = eventsPerCity(builtinDataset, { includeCommentary: false });
+		for (const variant of ['phone', 'tablet', 'wide'] as const) {
+			const [svg] = renderSvgs(DotMapChart, { dataset: builtinDataset, rows, locale: 'en' }, variant);
+			expect(svg).toContain('data-anchor="suzhou"');
+			expect(svg).toContain('Circles of nearby cities are moved apart');
+			if (variant === 'wide') expectGolden('dot-map-builtin-en-wide', svg);
+		}
+	});
+
 	it('leaves off cities without coordinates and says which', () => {
 		const rows = eventsPerCity(withMissing);
 		const [en] = renderSvgs(DotMapChart, { dataset: withMissing, rows, locale: 'en' });

@@ -1,6 +1,7 @@
 import { render } from 'svelte/server';
 import { describe, expect, it } from 'vitest';
 import UpSetChart from '../../src/lib/charts/UpSet/UpSetChart.svelte';
+import { syntheticDataset } from '../../src/lib/aggregate/synthetic';
 import { builtinDataset } from '../../src/lib/data/builtin';
 import { expectGolden, renderSvgs } from './golden';
 import { industryFixture } from './industry-fixture';
@@ -42,15 +43,37 @@ describe('UpSet (golden SVG)', () => {
 		expect(zh).not.toMatch(/\sstyle=/);
 	});
 
-	it('lists the selected group’s tracks under the chart, outside the SVG', () => {
-		const body = render(UpSetChart, {
-			props: { dataset: builtinDataset, locale: 'en', selected: 'suzhou+nanjing+beijing+shenzhen' }
-		}).body;
+	it('outlines the selected group and leaves listing its tracks to the page (they were listed twice)', () => {
+		const key = 'suzhou+nanjing+beijing+shenzhen';
+		const body = render(UpSetChart, { props: { dataset: builtinDataset, locale: 'en', selected: key } }).body;
+		const [svg] = renderSvgs(UpSetChart, { dataset: builtinDataset, locale: 'en', selected: key });
+		expect(svg).toMatch(new RegExp(`data-key="${key.replace(/\+/g, '\\+')}"[^>]*>\\s*<rect class="hit"`));
+		expect(svg).toContain('class="selection-outline"');
+		// the Industries page lists the chosen group's tracks under the chart (data-testid="intersection-tracks");
+		// the chart itself no longer repeats the list
 		const after = body.slice(body.lastIndexOf('</svg>'));
-		expect(after).toContain('Tracks shared by exactly Suzhou, Nanjing, Beijing, and Shenzhen');
-		expect(after).toMatch(/<li>Cell and gene technologies<\/li>/);
-		expect(after).toContain('<button');
-		const none = render(UpSetChart, { props: { dataset: builtinDataset, locale: 'en' } }).body;
-		expect(none).not.toContain('upset-selection');
+		expect(after).not.toMatch(/<li>Cell and gene technologies<\/li>/);
+		expect(body).not.toContain('upset-selection');
+	});
+
+	it('uses the wide column: wider columns, set bars and type', () => {
+		const [tablet] = renderSvgs(UpSetChart, { dataset: builtinDataset, locale: 'en' }, 'tablet');
+		const [wide] = renderSvgs(UpSetChart, { dataset: builtinDataset, locale: 'zh' }, 'wide');
+		expectGolden('upset-builtin-zh-wide', wide);
+		const hitWidth = (svg: string) => Number(/<rect class="hit"[^>]*width="([\d.]+)"/.exec(svg)![1]);
+		expect(hitWidth(wide)).toBeGreaterThan(hitWidth(tablet) * 1.4);
+		expect(wide).toContain('font-size="13"');
+	});
+
+	it('notes the hidden groups only in the variant that hides them', () => {
+		const phone = renderSvgs(
+			UpSetChart,
+			{ dataset: syntheticDataset({ cities: 12, tracks: 60, events: 10, seed: 3 }), locale: 'en' },
+			'phone'
+		)[0];
+		const tablet = renderSvgs(UpSetChart, { dataset: builtinDataset, locale: 'en' }, 'tablet')[0];
+		expect(phone).toMatch(/class="upset-note muted"[\s\S]*Showing the \d+ largest of \d+ groups\./);
+		expect(tablet).not.toContain('upset-note');
+		expect(tablet).not.toContain('Showing the');
 	});
 });

@@ -1,12 +1,15 @@
 import { describe, expect, it } from 'vitest';
 import { eventsPerCity } from '../../src/lib/aggregate/counts';
 import { clusterColour } from '../../src/lib/charts/core/palette';
+import { frameLayout } from '../../src/lib/charts/frame/layout';
+import { FRAME_VARIANTS, type VariantId } from '../../src/lib/charts/frame/variants';
 import {
 	boxesOverlap,
 	convexHull,
 	dotMapGeometry,
 	fitProjection,
 	sizeKeyValues,
+	separateCircles,
 	ZERO_RADIUS,
 	type Box,
 	type DotMapGeometry,
@@ -17,8 +20,13 @@ import { builtinDataset as ds } from '../../src/lib/data/builtin';
 import type { Locale } from '../../src/lib/data/types';
 import { t } from '../../src/lib/i18n';
 
-/** Plot widths inside the 720 px (desktop) and 360 px (phone) frames. */
-const WIDTHS = [696, 344];
+/** The plot width of a frame variant: its width minus the frame's padding. */
+const plotWidth = (id: VariantId) =>
+	frameLayout({ title: '', source: '' }, FRAME_VARIANTS.find((v) => v.id === id)!.width, 0).plot.width;
+/** Plot widths inside the tablet (720 px) and phone (360 px) frames. */
+const WIDTHS = [plotWidth('tablet'), plotWidth('phone')];
+/** Every variant's plot width, phone to wide. */
+const ALL_WIDTHS = FRAME_VARIANTS.map((v) => plotWidth(v.id));
 const LOCALES: Locale[] = ['en', 'zh'];
 
 const text = (locale: Locale) => ({
@@ -181,8 +189,81 @@ describe('dot map geometry on the built-in data', () => {
 		expect(g.sizeLegend?.keys.some((k) => k.hollow)).toBe(true);
 	});
 
+	it('measures the plot widths it tests from the frame', () => {
+		expect(WIDTHS).toEqual([696, 344]);
+		expect(ALL_WIDTHS).toEqual([344, 696, 936, 1144]);
+	});
+
+	for (const width of ALL_WIDTHS) {
+		it(`keeps every city with events visible and apart at ${width} px (Shanghai, Suzhou, Wuxi, Jiaxing)`, () => {
+			const g = geometry('en', width);
+			expect(g.dots).toHaveLength(15);
+			for (const a of g.dots) {
+				for (const b of g.dots) {
+					if (a === b) continue;
+					// no circle's centre lies inside another circle, nor do the circles overlap
+					const d = Math.hypot(a.x - b.x, a.y - b.y);
+					expect(d, `${a.key} centre inside ${b.key}`).toBeGreaterThanOrEqual(b.r);
+					expect(d, `${a.key} overlaps ${b.key}`).toBeGreaterThanOrEqual(a.r + b.r - 0.2);
+				}
+			}
+			// every city with events has a drawn, uncovered circle of at least a couple of pixels
+			for (const d of g.dots.filter((x) => x.value > 0)) expect(d.r, d.key).toBeGreaterThan(2);
+			// a circle moved far off its city leads back to the true position, which lies outside the circle
+			for (const d of g.dots.filter((x) => x.anchor)) {
+				const a = d.anchor!;
+				expect(Math.hypot(a.x - d.x, a.y - d.y), d.key).toBeGreaterThan(d.r);
+				expect(Math.hypot(a.edgeX - d.x, a.edgeY - d.y)).toBeCloseTo(d.r, 0);
+			}
+			// the Yangtze River Delta cities that sat under Shanghai's circle
+			const sh = g.dots.find((x) => x.key === 'shanghai')!;
+			for (const id of ['suzhou', 'wuxi', 'jiaxing']) {
+				const c = g.dots.find((x) => x.key === id)!;
+				expect(Math.hypot(c.x - sh.x, c.y - sh.y), id).toBeGreaterThan(sh.r + c.r);
+			}
+		});
+	}
+
+	it('moves circles apart deterministically and leaves separate ones where they are', () => {
+		const dot = (key: string, x: number, y: number, r: number) => ({
+			key,
+			label: key,
+			clusterId: 'yrd',
+			value: 1,
+			colour: '#000',
+			x,
+			y,
+			r,
+			hollow: false,
+			anchor: null
+		});
+		const bounds = { x0: 0, y0: 0, x1: 400, y1: 400 };
+		const run = () => {
+			const ds = [
+				dot('big', 200, 200, 24),
+				dot('a', 205, 200, 8),
+				dot('b', 200, 200, 8),
+				dot('far', 20, 20, 5)
+			];
+			separateCircles(ds, bounds, 2);
+			return ds;
+		};
+		const first = run();
+		expect(run()).toEqual(first);
+		const [big, a, b, far] = first;
+		// the big circle moves least: the small ones go round it
+		const off = (d: { x: number; y: number }, x: number, y: number) => Math.hypot(d.x - x, d.y - y);
+		expect(off(big, 200, 200)).toBeLessThan(off(a, 205, 200) / 2);
+		expect(off(big, 200, 200)).toBeLessThan(off(b, 200, 200) / 2);
+		expect(Math.hypot(a.x - big.x, a.y - big.y)).toBeGreaterThanOrEqual(big.r + a.r + 1.9);
+		expect(Math.hypot(b.x - big.x, b.y - big.y)).toBeGreaterThanOrEqual(big.r + b.r + 1.9);
+		expect(Math.hypot(a.x - b.x, a.y - b.y)).toBeGreaterThanOrEqual(a.r + b.r + 1.9);
+		expect([far.x, far.y, far.anchor]).toEqual([20, 20, null]);
+		expect(a.anchor).not.toBeNull();
+	});
+
 	for (const locale of LOCALES) {
-		for (const width of WIDTHS) {
+		for (const width of ALL_WIDTHS) {
 			it(`places labels without overlaps at ${width} px in ${locale}`, () => {
 				const g = geometry(locale, width);
 				expect(overlaps(g)).toEqual([]);
@@ -201,10 +282,12 @@ describe('dot map geometry on the built-in data', () => {
 			});
 		}
 
-		it(`labels every city on the desktop map and the large ones on the phone (${locale})`, () => {
-			const wide = geometry(locale, 696);
-			expect(wide.labels).toHaveLength(15);
-			expect(wide.unlabelled).toEqual([]);
+		it(`labels every city on the tablet, desktop and wide maps and the large ones on the phone (${locale})`, () => {
+			for (const width of ALL_WIDTHS.slice(1)) {
+				const wide = geometry(locale, width);
+				expect(wide.labels, String(width)).toHaveLength(15);
+				expect(wide.unlabelled).toEqual([]);
+			}
 			const narrow = geometry(locale, 344);
 			const labelled = narrow.labels.map((l) => l.key);
 			for (const id of ['shanghai', 'beijing', 'hangzhou', 'shenzhen', 'chengdu'])

@@ -156,4 +156,38 @@ describe('UpSet geometry', () => {
 		);
 		expect(overlaps(upsetLabelBoxes(g))).toEqual([]);
 	});
+
+	for (const locale of ['en', 'zh'] as const)
+		it(`wraps a long city name at the tablet, desktop and wide widths instead of cutting it (${locale})`, () => {
+			const long = locale === 'en' ? 'Xishuangbanna Dai Autonomous Prefecture' : '西双版纳傣族自治州景洪市';
+			const data = input(builtinDataset, locale);
+			const withLong: UpsetInput = {
+				...data,
+				sets: data.sets.map((s, i) => (i === 1 ? { ...s, label: long } : s))
+			};
+			for (const width of [696, 936, 1144]) {
+				const g = geometry(withLong, width, locale);
+				const set = g.sets[1];
+				// wrapped where it does not fit on one line (always at the tablet width)
+				expect(set.lines.length, String(width)).toBeLessThanOrEqual(2);
+				if (width === 696) expect(set.lines).toHaveLength(2);
+				expect(set.lines.join(locale === 'en' ? ' ' : '')).toBe(long);
+				expect(set.lines.join('')).not.toContain('…');
+				if (set.lines.length === 2) expect(g.rowStep).toBeGreaterThanOrEqual(2 * g.lineHeight);
+				expect(overlaps(upsetLabelBoxes(g))).toEqual([]);
+				for (const b of upsetLabelBoxes(g)) expect(b.x0, b.key).toBeGreaterThanOrEqual(0);
+			}
+			// phones cut it to one line
+			expect(geometry(withLong, 344, locale).sets[1].lines).toHaveLength(1);
+		});
+
+	it('widens columns, set bars and type at the desktop and wide widths', () => {
+		const [tablet, desktop, wide] = [696, 936, 1144].map((w) => geometry(data, w));
+		expect(desktop.colStep).toBeGreaterThan(tablet.colStep);
+		expect(wide.colStep).toBeGreaterThan(desktop.colStep);
+		expect(wide.barRight).toBeGreaterThan(tablet.barRight);
+		expect(wide.fontSize).toBeGreaterThan(tablet.fontSize);
+		// the matrix spreads over most of the wide plot
+		expect(wide.matrixX + wide.matrixWidth).toBeGreaterThan(1144 * 0.85);
+	});
 });

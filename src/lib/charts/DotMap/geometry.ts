@@ -43,11 +43,19 @@ export interface PlacedDot {
 	r: number;
 	/** Cities with no event: a small hollow circle. */
 	hollow: boolean;
+	/**
+	 * The city's true position when its circle was moved apart from a neighbour's (so every circle shows
+	 * and can be hovered), with a leader line from there to the circle's edge; null when not moved.
+	 */
+	anchor: { x: number; y: number; edgeX: number; edgeY: number } | null;
 }
 
 export interface PlacedLabel {
 	key: string;
 	text: string;
+	/** The text wrapped to the label's width (one line for most names). */
+	lines: string[];
+	lineHeight: number;
 	/** Left end of the text's baseline box (text is drawn start-anchored at x0, vertically centred). */
 	box: Box;
 	/** A line from the dot's edge to the label, when the label had to move away from its dot. */
@@ -129,6 +137,8 @@ export interface DotMapText {
 	notes: string[];
 	/** Note added when some located cities got no label. */
 	unlabelled: string;
+	/** Note added when circles were moved apart from their true positions. */
+	dodged?: string;
 	lon: (deg: number) => string;
 	lat: (deg: number) => string;
 	formatValue: (v: number) => string;
@@ -285,6 +295,94 @@ function nearestOnBox(b: Box, x: number, y: number): [number, number] {
 	return [Math.max(b.x0, Math.min(x, b.x1)), Math.max(b.y0, Math.min(y, b.y1))];
 }
 
+/** Type sizes, largest radius and map proportions per width: the map and its text grow with the column. */
+function mapScale(width: number, narrow: boolean) {
+	if (narrow) return { fontSize: 11, smallFont: 10, maxRadius: 15, aspect: 1.08 };
+	if (width < 800) return { fontSize: 12, smallFont: 10.5, maxRadius: 24, aspect: 0.68 };
+	if (width < 1000) return { fontSize: 13, smallFont: 11, maxRadius: 28, aspect: 0.62 };
+	return { fontSize: 14, smallFont: 12, maxRadius: 32, aspect: 0.58 };
+}
+
+/** Whether segment p→q passes through circle c (closer to its centre than its radius). */
+function segmentHitsCircle(x1: number, y1: number, x2: number, y2: number, c: PlacedDot): boolean {
+	const dx = x2 - x1;
+	const dy = y2 - y1;
+	const len2 = dx * dx + dy * dy;
+	const t = len2 ? Math.max(0, Math.min(1, ((c.x - x1) * dx + (c.y - y1) * dy) / len2)) : 0;
+	return (x1 + t * dx - c.x) ** 2 + (y1 + t * dy - c.y) ** 2 < c.r * c.r;
+}
+
+/**
+ * Moves overlapping circles apart until none overlaps another (with `gap` px between), deterministically:
+ * each overlapping pair is pushed apart along the line between their centres, the smaller circle taking the
+ * larger share (in proportion to the other's area), so a big city stays on its place and its small
+ * neighbours move round it; circles stay inside `bounds`. A circle moved so far that its city's true
+ * position lies outside it gets an `anchor` there (a nudge within its own radius does not). Mutates `dots`;
+ * returns whether any circle got an anchor.
+ */
+export function separateCircles(dots: PlacedDot[], bounds: Box, gap: number): boolean {
+	const start = dots.map((d) => ({ x: d.x, y: d.y }));
+	const clamp = (d: PlacedDot) => {
+		d.x = Math.max(bounds.x0 + d.r, Math.min(bounds.x1 - d.r, d.x));
+		d.y = Math.max(bounds.y0 + d.r, Math.min(bounds.y1 - d.r, d.y));
+	};
+	for (let iter = 0; iter < 400; iter++) {
+		let worst = 0;
+		for (let i = 0; i < dots.length; i++) {
+			for (let j = i + 1; j < dots.length; j++) {
+				const a = dots[i];
+				const b = dots[j];
+				let dx = b.x - a.x;
+				let dy = b.y - a.y;
+				const dist = Math.hypot(dx, dy);
+				const min = a.r + b.r + gap;
+				if (dist >= min) continue;
+				if (dist < 1e-6) {
+					// same place: part them along a fixed direction that differs per pair
+					const angle = (i * 7 + j * 13) * 2.399963;
+					dx = Math.cos(angle);
+					dy = Math.sin(angle);
+				} else {
+					dx /= dist;
+					dy /= dist;
+				}
+				const overlap = min - dist;
+				worst = Math.max(worst, overlap);
+				const wa = b.r * b.r + 1;
+				const wb = a.r * a.r + 1;
+				const shareA = wa / (wa + wb);
+				// a little more than the overlap, so chains settle in fewer rounds
+				const push = overlap * 1.02;
+				a.x -= dx * push * shareA;
+				a.y -= dy * push * shareA;
+				b.x += dx * push * (1 - shareA);
+				b.y += dy * push * (1 - shareA);
+				clamp(a);
+				clamp(b);
+			}
+		}
+		if (worst < 0.05) break;
+	}
+	let moved = false;
+	dots.forEach((d, i) => {
+		d.x = round1(d.x);
+		d.y = round1(d.y);
+		const ax = start[i].x;
+		const ay = start[i].y;
+		const off = Math.hypot(d.x - ax, d.y - ay);
+		if (off > d.r + 2) {
+			moved = true;
+			d.anchor = {
+				x: round1(ax),
+				y: round1(ay),
+				edgeX: round1(d.x + ((ax - d.x) / off) * d.r),
+				edgeY: round1(d.y + ((ay - d.y) / off) * d.r)
+			};
+		}
+	});
+	return moved;
+}
+
 export function dotMapGeometry(
 	cities: MapCity[],
 	clusters: MapCluster[],
@@ -293,9 +391,10 @@ export function dotMapGeometry(
 	const width = options.width;
 	const variant = options.variant ?? (width < 500 ? 'narrow' : 'wide');
 	const narrow = variant === 'narrow';
-	const fontSize = options.fontSize ?? (narrow ? 11 : 12);
-	const smallFont = narrow ? 10 : 10.5;
-	const maxRadius = options.maxRadius ?? (narrow ? 15 : 24);
+	const scale = mapScale(width, narrow);
+	const fontSize = options.fontSize ?? scale.fontSize;
+	const smallFont = scale.smallFont;
+	const maxRadius = options.maxRadius ?? scale.maxRadius;
 	const { text } = options;
 
 	const located = cities.filter(
@@ -305,13 +404,13 @@ export function dotMapGeometry(
 	const missing = cities.filter((c) => !located.includes(c as MapCity & { lat: number; lon: number }));
 
 	// --- Frame: map area, then a row of longitude labels, then the notes.
-	const mapHeight = Math.round(narrow ? width * 1.08 : width * 0.68);
+	const mapHeight = Math.round(width * scale.aspect);
 	const mapBox: Box = { x0: 0, y0: 0, x1: width, y1: mapHeight };
 	const axisRow = Math.round(smallFont * 1.6);
 	const noteLH = Math.round(smallFont * 1.45);
 
 	// --- Projection fitted to the located cities, with room for the largest circle and a label.
-	const padX = maxRadius + (narrow ? 26 : 40);
+	const padX = maxRadius + (narrow ? 26 : 40 + (fontSize - 12) * 4);
 	const padY = maxRadius + 14;
 	const projection = fitProjection(located, [
 		[padX, padY],
@@ -335,10 +434,17 @@ export function dotMapGeometry(
 				x: round1(x),
 				y: round1(y),
 				r: c.value > 0 ? Math.round(radius(c.value) * 100) / 100 : ZERO_RADIUS,
-				hollow: c.value <= 0
+				hollow: c.value <= 0,
+				anchor: null
 			};
 		})
 		.sort((a, b) => b.r - a.r);
+	// Circles of nearby cities (Shanghai, Suzhou, Wuxi, Jiaxing) would hide each other: move them apart,
+	// the smaller ones the most, and lead a line back to each moved city's true position.
+	const moved = separateCircles(dots, { x0: 0, y0: 0, x1: width, y1: mapHeight }, narrow ? 1.5 : 2);
+	const dotLeaders = dots
+		.filter((d) => d.anchor)
+		.map((d) => ({ x1: d.anchor!.x, y1: d.anchor!.y, x2: d.anchor!.edgeX, y2: d.anchor!.edgeY }));
 
 	// --- Size key, in the first corner of the map that no dot touches.
 	let sizeLegend: SizeLegend | null = null;
@@ -508,7 +614,8 @@ export function dotMapGeometry(
 	const labels: PlacedLabel[] = [];
 	const leaders: PlacedLabel['leader'][] = [];
 	const unlabelled: string[] = [];
-	const lh = Math.round(fontSize * 1.2);
+	const lineH = Math.round(fontSize * 1.2);
+	const maxLabel = fontSize * (narrow ? 8 : 11);
 	const minLabelValue = narrow ? Math.max(1, max * 0.2) : 0;
 	const order = [...dots].sort((a, b) => b.value - a.value || a.y - b.y || a.x - b.x);
 	const free = (b: Box, self: PlacedDot) =>
@@ -517,22 +624,35 @@ export function dotMapGeometry(
 		!obstacles.some((o) => boxesOverlap(o, b, 1)) &&
 		!dots.some((dot) => dot !== self && circleHitsBox(dot.x, dot.y, dot.r, b)) &&
 		!circleHitsBox(self.x, self.y, self.r, b, 0.5) &&
-		!leaders.some((l) => l !== null && segmentHitsBox(l.x1, l.y1, l.x2, l.y2, b));
+		!leaders.some((l) => l !== null && segmentHitsBox(l.x1, l.y1, l.x2, l.y2, b)) &&
+		!dotLeaders.some((l) => segmentHitsBox(l.x1, l.y1, l.x2, l.y2, b));
 	for (const dot of order) {
 		if (dot.value < minLabelValue || (narrow && dot.hollow)) {
 			unlabelled.push(dot.key);
 			continue;
 		}
-		const w = Math.ceil(textWidth(dot.label, fontSize)) + 2;
+		// long names (imported cities) wrap onto a second line rather than run across the map
+		const lines = wrap(
+			dot.label,
+			Math.max(textWidth(dot.label, fontSize) / 2 + fontSize, maxLabel),
+			fontSize,
+			2
+		);
+		const w = Math.ceil(Math.max(...lines.map((l) => textWidth(l, fontSize)))) + 2;
+		const lh = lines.length * lineH;
 		let placed: PlacedLabel | null = null;
 		for (const dir of DIRECTIONS) {
 			const b = labelBox(dot, w, lh, dir, 2);
 			if (free(b, dot)) {
-				placed = { key: dot.key, text: dot.label, box: b, leader: null };
+				placed = { key: dot.key, text: dot.label, lines, lineHeight: lineH, box: b, leader: null };
 				break;
 			}
 		}
-		for (const gap of [12, 22, 36, 52]) {
+		// further out with a leader: first one that crosses no other circle, then any
+		for (const [gap, strict] of [12, 22, 36, 52, 12, 22, 36, 52].map((v, i): [number, boolean] => [
+			v,
+			i < 4
+		])) {
 			if (placed) break;
 			for (const dir of DIRECTIONS) {
 				const b = labelBox(dot, w, lh, dir, gap);
@@ -541,11 +661,15 @@ export function dotMapGeometry(
 				const x1 = dot.x + dir[0] * dot.r * diag;
 				const y1 = dot.y + dir[1] * dot.r * diag;
 				const [x2, y2] = nearestOnBox(b, x1, y1);
-				const crosses = labels.some((l) => segmentHitsBox(x1, y1, x2, y2, l.box));
+				const crosses =
+					labels.some((l) => segmentHitsBox(x1, y1, x2, y2, l.box)) ||
+					(strict && dots.some((o) => o !== dot && segmentHitsCircle(x1, y1, x2, y2, o)));
 				if (crosses) continue;
 				placed = {
 					key: dot.key,
 					text: dot.label,
+					lines,
+					lineHeight: lineH,
 					box: b,
 					leader: { x1: round1(x1), y1: round1(y1), x2: round1(x2), y2: round1(y2) }
 				};
@@ -597,7 +721,7 @@ export function dotMapGeometry(
 			x1: Math.max(...members.map((m) => m.x + m.r + ring)),
 			y1: Math.max(...members.map((m) => m.y + m.r + ring))
 		};
-		const lines = wrap(cluster.label, narrow ? 110 : 150, clusterFont, 3);
+		const lines = wrap(cluster.label, narrow ? 110 : Math.max(150, width * 0.16), clusterFont, 3);
 		const w = Math.ceil(Math.max(...lines.map((l) => textWidth(l, clusterFont)))) + 2;
 		const h = lines.length * clusterLH;
 		const midX = (bx.x0 + bx.x1) / 2;
@@ -634,7 +758,11 @@ export function dotMapGeometry(
 	}
 
 	// --- Notes under the map.
-	const noteTexts = [...text.notes, ...(unlabelled.length ? [text.unlabelled] : [])];
+	const noteTexts = [
+		...text.notes,
+		...(moved && text.dodged ? [text.dodged] : []),
+		...(unlabelled.length ? [text.unlabelled] : [])
+	];
 	const noteLines = noteTexts.flatMap((n) => wrap(n, width, smallFont));
 	const notesY = mapHeight + axisRow + smallFont;
 	const height = Math.ceil(mapHeight + axisRow + noteLines.length * noteLH);

@@ -4,7 +4,9 @@
  * intersection, light otherwise), and intersection-size bars on top. Data space in (`UpsetInput`, the
  * aggregate's sets and exclusive intersections, already sorted by size then degree), screen space out.
  * Pure; no DOM. When the intersections would not fit at a readable column width, only the largest are
- * placed and `hidden` says how many were left out.
+ * placed, `hidden` says how many were left out and a note under the plot says so (for that width only).
+ * Wider plots get wider columns, a wider set-bar block, taller bars and larger type; city names wrap onto
+ * a second line (rather than being cut) except on phones.
  */
 import { scaleLinear } from 'd3-scale';
 import { textWidth, truncate, wrap } from '../core/text-width';
@@ -18,7 +20,10 @@ export interface UpsetInput {
 export interface PlacedSet {
 	key: string;
 	label: string;
+	/** The name as drawn: its first (or only) line. */
 	shown: string;
+	/** The name's lines (two when a long name wraps; one, cut to fit, on phones). */
+	lines: string[];
 	/** Row centre. */
 	y: number;
 	/** Bar, ending at `barRight`. */
@@ -76,6 +81,10 @@ export interface UpsetGeometry {
 	/** Caption of the top bars (top-left corner) and of the set bars (under them), wrapped to fit. */
 	groupsCaption: { lines: string[]; x: number; y: number; lineHeight: number };
 	setsCaption: { lines: string[]; x: number; y: number; lineHeight: number };
+	/** Lines of the note saying how many groups are shown when some are hidden (start-anchored at x 0). */
+	note: { lines: string[]; y: number; lineHeight: number };
+	/** Line height of wrapped city names. */
+	lineHeight: number;
 }
 
 export interface UpsetOptions {
@@ -87,29 +96,52 @@ export interface UpsetOptions {
 	setsCaption?: string;
 	/** Narrowest column in px before intersections are dropped. */
 	minColumn?: number;
+	/** The note under the plot when only the largest groups fit, e.g. "Showing the 8 largest of 11 groups." */
+	cappedNote?: (shown: number, total: number) => string;
+}
+
+/** Sizes that grow with the plot width, so a desktop or wide column is used rather than left empty. */
+function upsetScale(width: number, narrow: boolean) {
+	if (narrow) return { fs: 11, rowStep: 20, maxCol: 28, barRight: 56, topHeight: 96 };
+	const fs = width < 800 ? 12 : 13;
+	return {
+		fs,
+		rowStep: fs * 2,
+		maxCol: width < 800 ? 40 : Math.round(Math.min(88, width / 13)),
+		barRight: Math.round(Math.max(110, width * 0.14)),
+		topHeight: Math.round(Math.max(130, width * 0.15))
+	};
 }
 
 const round = (v: number) => Math.round(v * 100) / 100;
 
 export function upsetGeometry(input: UpsetInput, options: UpsetOptions): UpsetGeometry {
 	const narrow = (options.variant ?? (options.width < 500 ? 'narrow' : 'wide')) === 'narrow';
-	const fs = options.fontSize ?? (narrow ? 11 : 12);
+	const scale = upsetScale(options.width, narrow);
+	const fs = options.fontSize ?? scale.fs;
 	const format = options.formatValue ?? ((v: number) => String(v));
 	const width = options.width;
-	const rowStep = narrow ? 20 : 24;
-	const maxCol = narrow ? 28 : 40;
+	const maxCol = scale.maxCol;
 	const minCol = options.minColumn ?? Math.max(14, Math.ceil(fs * 1.3));
 	const lh = Math.round(fs * 1.3);
+	const nameLH = Math.round(fs * 1.15);
 
 	// left block: set bars, then the city names next to the matrix
 	const setValueRoom = Math.ceil(Math.max(0, ...input.sets.map((s) => textWidth(format(s.size), fs))) + 4);
-	const barRight = narrow ? 56 : 110;
+	const barRight = scale.barRight;
+	const longest = Math.max(0, ...input.sets.map((s) => textWidth(s.label, fs)));
+	// a fifth of the width, or (up to three tenths) enough for the longest name on two lines
 	const nameWidth = Math.ceil(
-		Math.min(
-			width * (narrow ? 0.22 : 0.2),
-			Math.max(0, ...input.sets.map((s) => textWidth(s.label, fs))) + 10
-		)
+		narrow
+			? Math.min(width * 0.22, longest + 10)
+			: Math.min(longest + 10, Math.max(width * 0.2, Math.min(width * 0.3, longest / 2 + fs * 2 + 10)))
 	);
+	// names wrap onto two lines where there is room (rows grow to hold them); phones cut them instead
+	const nameLines = input.sets.map((s) =>
+		narrow ? [truncate(s.label, nameWidth - 10, fs)] : wrap(s.label, nameWidth - 10, fs, 2)
+	);
+	const maxLines = Math.max(1, ...nameLines.map((l) => l.length));
+	const rowStep = maxLines > 1 ? Math.max(scale.rowStep, maxLines * nameLH + 8) : scale.rowStep;
 	const matrixX = barRight + nameWidth;
 	const matrixWidthAvail = Math.max(minCol, width - matrixX);
 	const fit = Math.max(1, Math.floor(matrixWidthAvail / minCol));
@@ -118,7 +150,7 @@ export function upsetGeometry(input: UpsetInput, options: UpsetOptions): UpsetGe
 	const colStep = shown.length ? Math.min(maxCol, matrixWidthAvail / shown.length) : maxCol;
 
 	// top block: intersection bars with their values above
-	const topHeight = narrow ? 96 : 130;
+	const topHeight = scale.topHeight;
 	const maxInter = Math.max(1, ...shown.map((x) => x.size));
 	const yTop = scaleLinear()
 		.domain([0, maxInter])
@@ -140,7 +172,8 @@ export function upsetGeometry(input: UpsetInput, options: UpsetOptions): UpsetGe
 		return {
 			key: s.key,
 			label: s.label,
-			shown: truncate(s.label, nameWidth - 10, fs),
+			shown: nameLines[i][0] ?? '',
+			lines: nameLines[i],
 			y: round(rowY(i)),
 			barX: round(barRight - 4 - w),
 			barWidth: w,
@@ -153,7 +186,7 @@ export function upsetGeometry(input: UpsetInput, options: UpsetOptions): UpsetGe
 		.map((_, i) => ({ y: matrixY + i * rowStep, height: rowStep }))
 		.filter((_, i) => i % 2 === 0);
 
-	const barWidth = Math.max(4, Math.min(colStep - 4, colStep * 0.7));
+	const barWidth = Math.max(4, Math.min(colStep - 4, colStep * 0.7, fs * 4));
 	const intersections: PlacedIntersection[] = shown.map((x, j) => {
 		const cx = matrixX + j * colStep + colStep / 2;
 		const h = round(yTop(x.size));
@@ -184,10 +217,16 @@ export function upsetGeometry(input: UpsetInput, options: UpsetOptions): UpsetGe
 	const groupsLines = options.groupsCaption ? wrap(options.groupsCaption, cornerWidth, fs, 3) : [];
 	const setsLines = options.setsCaption ? wrap(options.setsCaption, barRight - 4, fs, 3) : [];
 	const setsY = matrixY + matrixHeight + fs + 4;
+	const setsBottom = setsY + Math.max(0, setsLines.length - 1) * lh + 6;
+	const noteLines =
+		hidden > 0 && options.cappedNote
+			? wrap(options.cappedNote(shown.length, input.intersections.length), width, fs)
+			: [];
+	const noteY = setsBottom + fs + 4;
 
 	return {
 		width,
-		height: Math.ceil(setsY + Math.max(0, setsLines.length - 1) * lh + 6),
+		height: Math.ceil(noteLines.length ? noteY + (noteLines.length - 1) * lh + 6 : setsBottom),
 		fontSize: fs,
 		radius,
 		rowStep,
@@ -207,7 +246,9 @@ export function upsetGeometry(input: UpsetInput, options: UpsetOptions): UpsetGe
 			y: Math.max(fs, topHeight - (groupsLines.length - 1) * lh - 2),
 			lineHeight: lh
 		},
-		setsCaption: { lines: setsLines, x: barRight - 4, y: setsY, lineHeight: lh }
+		setsCaption: { lines: setsLines, x: barRight - 4, y: setsY, lineHeight: lh },
+		note: { lines: noteLines, y: noteY, lineHeight: lh },
+		lineHeight: nameLH
 	};
 }
 
@@ -224,13 +265,16 @@ export function upsetLabelBoxes(g: UpsetGeometry): Box[] {
 	const fs = g.fontSize;
 	const boxes: Box[] = [];
 	for (const s of g.sets) {
-		const w = textWidth(s.shown, fs);
-		boxes.push({
-			key: `name:${s.key}`,
-			x0: g.matrixX - 6 - w,
-			x1: g.matrixX - 6,
-			y0: s.y - fs / 2,
-			y1: s.y + fs / 2
+		s.lines.forEach((line, i) => {
+			const w = textWidth(line, fs);
+			const y = nameLineY(g, s, i);
+			boxes.push({
+				key: `name:${s.key}:${i}`,
+				x0: g.matrixX - 6 - w,
+				x1: g.matrixX - 6,
+				y0: y - fs / 2,
+				y1: y + fs / 2
+			});
 		});
 		const vw = textWidth(s.value, fs);
 		boxes.push({
@@ -253,7 +297,16 @@ export function upsetLabelBoxes(g: UpsetGeometry): Box[] {
 		});
 	caption(g.groupsCaption, 'groupsCaption');
 	caption(g.setsCaption, 'setsCaption');
+	g.note.lines.forEach((line, i) => {
+		const y = g.note.y + i * g.note.lineHeight;
+		boxes.push({ key: `note:${i}`, x0: 0, x1: textWidth(line, fs), y0: y - fs, y1: y });
+	});
 	return boxes;
+}
+
+/** The centre line (y) of line `i` of a set's name: the lines sit centred on the row. */
+export function nameLineY(g: UpsetGeometry, s: PlacedSet, i: number): number {
+	return round(s.y + (i - (s.lines.length - 1) / 2) * g.lineHeight);
 }
 
 export interface UpsetFinding {

@@ -22,5 +22,6 @@ export const en = {
 		'Dot map of {count} cities placed by latitude and longitude, circle area proportional to the number of events. {list}.',
 	'map.table.province': 'Province',
 	'map.table.lat': 'Latitude',
-	'map.table.lon': 'Longitude'
+	'map.table.lon': 'Longitude',
+	'map.dodged': 'Circles of nearby cities are moved apart; a thin line leads to a moved city’s position.'
 } as const;

@@ -22,5 +22,6 @@ export const zh: Record<keyof typeof en, string> = {
 	'map.desc': '散点地图：{count} 座城市按经纬度定位，圆的面积与事件数成正比。{list}。',
 	'map.table.province': '省份',
 	'map.table.lat': '纬度',
-	'map.table.lon': '经度'
+	'map.table.lon': '经度',
+	'map.dodged': '相距过近的城市圆点已略微错开，细线指向城市的实际位置。'
 };
