@@ -3,7 +3,9 @@ import { render } from 'svelte/server';
 import { describe, expect, it } from 'vitest';
 import { syntheticDataset } from '../../src/lib/aggregate/synthetic';
 import IndustryMatrixChart from '../../src/lib/charts/Matrix/IndustryMatrixChart.svelte';
-import RichTooltip from '../../src/lib/charts/Matrix/RichTooltip.svelte';
+import { IndustryMatrixModel } from '../../src/lib/charts/Matrix/model';
+import Tooltip from '../../src/lib/charts/frame/Tooltip.svelte';
+import { placeTooltip } from '../../src/lib/charts/frame/tooltip';
 import { builtinDataset } from '../../src/lib/data/builtin';
 import { expectGolden, renderSvgs } from './golden';
 import { industryFixture } from './industry-fixture';
@@ -39,6 +41,21 @@ describe('industry matrix (golden SVG)', () => {
 	it('renders the narrow (phone) variant', () => {
 		const [svg] = renderSvgs(IndustryMatrixChart, { dataset: industryFixture, locale: 'en' }, 'phone');
 		expectGolden('industry-matrix-fixture-en-narrow', svg);
+	});
+
+	it('renders the wide variant: wider columns, labels across them in Chinese, turned and wrapped in English', () => {
+		const [en] = renderSvgs(IndustryMatrixChart, { dataset: industryFixture, locale: 'en' }, 'wide');
+		expectGolden('industry-matrix-fixture-en-wide', en);
+		const [zh] = renderSvgs(IndustryMatrixChart, { dataset: industryFixture, locale: 'zh' }, 'wide');
+		expectGolden('industry-matrix-fixture-zh-wide', zh);
+		expect(zh).not.toContain('rotate(-90)');
+	});
+
+	it('sets Chinese column labels upright, one character under another, on a phone', () => {
+		const [svg] = renderSvgs(IndustryMatrixChart, { dataset: industryFixture, locale: 'zh' }, 'phone');
+		expectGolden('industry-matrix-fixture-zh-narrow', svg);
+		expect(svg).not.toMatch(/rotate\(-?90\)/);
+		expect(svg).not.toContain('writing-mode');
 	});
 
 	it('states the finding on the real data and draws one rectangle per non-empty cell', () => {
@@ -98,16 +115,20 @@ describe('industry matrix (golden SVG)', () => {
 	});
 
 	it('marks the Chinese original in an English tooltip as Chinese', () => {
-		const body = render(RichTooltip, {
-			props: {
-				x: 10,
-				y: 10,
-				bounds: { width: 300, height: 200 },
-				lines: [{ text: 'Alpha · Quantum' }, { text: 'Quantum technology (exact)', zh: '量子技术' }]
-			}
-		}).body;
+		const model = new IndustryMatrixModel({ dataset: builtinDataset, locale: 'en' });
+		const lines = model.tooltip('suzhou|semiconductors');
+		expect(lines).toContainEqual({
+			text: 'Photonic chips and optical devices (partial)',
+			zh: '光子芯片与光器件'
+		});
+		const tip = placeTooltip(
+			lines,
+			{ x: 100, y: 100, width: 30, height: 30 },
+			{ x: 0, y: 0, width: 696, height: 400 }
+		);
+		const body = render(Tooltip, { props: { tip: tip! } }).body;
 		expect(body).toContain('data-export="omit"');
-		expect(body).toMatch(/<tspan lang="zh-CN"[^>]*>量子技术<\/tspan>/);
+		expect(body).toMatch(/<tspan lang="zh-CN"[^>]*>光子芯片与光器件<\/tspan>/);
 		expect(body.replace(/<tspan lang="zh-CN"[^>]*>[^<]*<\/tspan>/g, '')).not.toMatch(HAN);
 	});
 });

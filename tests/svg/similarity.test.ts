@@ -23,6 +23,25 @@ describe('similarity heatmap (golden SVG)', () => {
 		expectGolden('similarity-fixture-en-narrow', svg);
 	});
 
+	it('renders the wide variant with bigger cells', () => {
+		const [svg] = renderSvgs(SimilarityChart, { dataset: industryFixture, locale: 'en' }, 'wide');
+		expectGolden('similarity-fixture-en-wide', svg);
+	});
+
+	it('hatches the cities with too few events for a mix, and says so in the legend', () => {
+		const [svg] = renderSvgs(SimilarityChart, {
+			dataset: builtinDataset,
+			locale: 'en',
+			metric: 'mix',
+			filter: { includeCommentary: false }
+		});
+		expect(svg).toContain('same city, or fewer than 3 events (too few to compare)');
+		// 15 cities, 4 with 3 or more events: 4 × 3 rated pairs, the rest hatched
+		expect(svg.match(/<rect data-key=/g)).toHaveLength(225);
+		expect(svg.match(/class="thin"/g)).toHaveLength(225 - 15 - 12);
+		expect(svg).not.toContain('>1.00<');
+	});
+
 	it('states the finding on the real data, and says who is left out', () => {
 		const [zh] = renderSvgs(SimilarityChart, { dataset: builtinDataset, locale: 'zh' });
 		// Beijing and Shenzhen: 7 shared of 14 tracks

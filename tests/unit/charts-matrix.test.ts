@@ -26,8 +26,8 @@ const LABELS = {
 	}
 } as const;
 
-/** The frame's plot widths (720 and 360 minus its padding) and the frame widths themselves. */
-const WIDTHS = [696, 344, 720, 360];
+/** The frame's plot widths (each variant minus its padding) and two frame widths themselves. */
+const WIDTHS = [696, 344, 936, 1144, 720, 360];
 
 const geometry = (model: MatrixModel, width: number, locale: Locale = 'en'): MatrixGeometry =>
 	matrixGeometry(model, { width, ...LABELS[locale], matchLabels: { ...LABELS[locale].matchLabels } });
@@ -154,7 +154,7 @@ describe('industry matrix at scale (300 cities × 60 tracks)', () => {
 	const ds = syntheticDataset({ cities: 300, tracks: 60, events: 10, seed: 7 });
 	for (const locale of ['en', 'zh'] as const) {
 		const model = matrixModel(ds, { locale, rowOrder: 'count' });
-		for (const width of [696, 344]) {
+		for (const width of [696, 344, 1144]) {
 			it(`stays bounded and readable at ${width}px in ${locale}`, () => {
 				expect(model.rows).toHaveLength(300);
 				expect(model.cols).toHaveLength(60);
@@ -228,5 +228,49 @@ describe('industry matrix cells as paths', () => {
 		const g = geometry(matrixModel(ds, { locale: 'en' }), 696);
 		expect(g.paths.length).toBeLessThanOrEqual(3);
 		expect(g.paths.reduce((n, p) => n + p.count, 0)).toBe(g.cells.length);
+	});
+});
+
+describe('industry matrix labels at the tablet, desktop and wide widths (issue #20)', () => {
+	for (const locale of ['en', 'zh'] as const)
+		for (const width of [696, 936, 1144])
+			it(`wraps, never cuts, a label at ${width}px in ${locale}`, () => {
+				const g = geometry(matrixModel(builtinDataset, { locale }), width, locale);
+				for (const l of g.rowLabels) expect(l.lines.map((x) => x.text).join(' ')).toBe(l.label);
+				for (const l of g.colLabels) {
+					expect(l.head.cut, l.label).toBe(false);
+					const drawn = [...l.head.lines.map((x) => x.text), ...l.head.glyphs.map((x) => x.text)].join('');
+					expect(drawn.replace(/\s/g, '')).toBe(l.label.replace(/\s/g, ''));
+				}
+				expect(
+					g.colLabels.some((l) => l.label === 'Cell and gene technologies' || l.label === '细胞与基因')
+				).toBe(true);
+			});
+
+	it('never turns Chinese sideways: across the column where it fits, else upright, one glyph under another', () => {
+		for (const width of [344, 696, 936, 1144]) {
+			const g = geometry(matrixModel(builtinDataset, { locale: 'zh' }), width, 'zh');
+			for (const l of [...g.colLabels.map((c) => c.head), g.totalCaption.head]) {
+				expect(l.mode).not.toBe('rotated');
+				if (l.mode === 'vertical') {
+					expect(l.glyphs.map((x) => x.text).join('')).toBe(l.text);
+					// one column: x fixed, each glyph 1em below the one before
+					const ys = l.glyphs.map((x) => x.y);
+					expect(new Set(l.glyphs.map((x) => x.x)).size).toBe(1);
+					ys.slice(1).forEach((y, k) => expect(y - ys[k]).toBeCloseTo(g.fontSize));
+				}
+			}
+		}
+		// the wide layout has room to set them across their columns
+		const wide = geometry(matrixModel(builtinDataset, { locale: 'zh' }), 1144, 'zh');
+		expect(wide.colLabels.every((l) => l.head.mode === 'horizontal')).toBe(true);
+	});
+
+	it('spreads over the wider variants: columns widen, the grid grows', () => {
+		const m = matrixModel(builtinDataset, { locale: 'en' });
+		const [tablet, desktop, wide] = [696, 936, 1144].map((w) => geometry(m, w));
+		expect(desktop.colStep).toBeGreaterThan(tablet.colStep);
+		expect(wide.colStep).toBeGreaterThan(desktop.colStep);
+		expect(wide.gridWidth).toBeGreaterThan(0.75 * 1144);
 	});
 });

@@ -2,6 +2,7 @@ import { describe, expect, it } from 'vitest';
 import { contrast, luminance } from '../../src/lib/charts/core/palette';
 import { overlaps } from '../../src/lib/charts/Matrix/geometry';
 import {
+	MIN_MIX_EVENTS,
 	mostSimilarPair,
 	similarityColour,
 	similarityGeometry,
@@ -48,18 +49,43 @@ describe('similarity model (real data)', () => {
 		expect(some.leftOut).toEqual(['shanghai']);
 	});
 
-	it('compares the category mix of every city with events', () => {
+	it('compares the mix of fields of every city with enough events, and shows the others unrated', () => {
 		const mix = similarityModel(builtinDataset, { metric: 'mix', locale: 'en' });
 		expect(mix.cities).toHaveLength(15);
 		expect(mix.shared).toBeNull();
+		const events = mix.events ?? [];
 		for (let i = 0; i < 15; i++) {
+			expect(mix.thin[i]).toBe(events[i] < MIN_MIX_EVENTS);
 			expect(mix.values[i][i]).toBe(1);
 			for (let j = 0; j < 15; j++) {
 				expect(mix.values[i][j]).toBe(mix.values[j][i]);
+				if (i !== j && (mix.thin[i] || mix.thin[j])) {
+					expect(mix.values[i][j]).toBeNaN();
+					continue;
+				}
 				expect(mix.values[i][j]).toBeGreaterThanOrEqual(0);
 				expect(mix.values[i][j]).toBeLessThanOrEqual(1);
 			}
 		}
+		// the compared cities first; a thin city is never the most alike
+		const compared = mix.thin.filter((t) => !t).length;
+		expect(mix.thin.slice(0, compared).every((t) => !t)).toBe(true);
+		const pair = mostSimilarPair(mix);
+		expect(pair && !mix.thin[pair.a] && !mix.thin[pair.b]).toBe(true);
+	});
+
+	it('never rates two one-event cities as alike', () => {
+		const mix = similarityModel(builtinDataset, {
+			metric: 'mix',
+			locale: 'en',
+			filter: { includeCommentary: false }
+		});
+		const one = (mix.events ?? []).flatMap((n, i) => (n === 1 ? [i] : []));
+		expect(one.length).toBeGreaterThanOrEqual(2);
+		expect(mix.values[one[0]][one[1]]).toBeNaN();
+		const g = similarityGeometry(mix, { width: 696 });
+		const cell = g.cells.find((c) => c.i === one[0] && c.j === one[1]);
+		expect(cell).toMatchObject({ thin: true, fill: null, text: null });
 	});
 });
 
@@ -72,7 +98,7 @@ describe('similarity geometry', () => {
 
 	for (const metric of ['tracks', 'mix'] as const)
 		for (const locale of ['en', 'zh'] as const)
-			for (const width of [696, 344, 720, 360])
+			for (const width of [696, 344, 720, 360, 936, 1144])
 				it(`${metric}: symmetric cells, readable values, no overlapping labels at ${width}px in ${locale}`, () => {
 					const m = similarityModel(builtinDataset, { metric, locale });
 					const g = similarityGeometry(m, { width, legendTitle: 'x', diagonalLabel: 'same city' });

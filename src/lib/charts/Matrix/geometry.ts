@@ -10,6 +10,10 @@
  * by position (`cellAt`).
  * At large sizes rows shrink (down to a few px) and only every nth row / column is labelled, so labels
  * never overlap; the tooltip and the data table carry every name.
+ * Wider frames get wider columns (up to 64 px; rows stay at most 34 px tall) and a taller header, so long
+ * labels wrap instead of being cut: row labels over the lines their row gives, column labels across the
+ * column when they fit there, else Latin turned to read upwards and Chinese set vertically, upright
+ * (frame/column-labels.ts).
  */
 import {
 	industryMatrix,
@@ -21,6 +25,15 @@ import {
 import type { Dataset, Locale, MatchStrength } from '../../data/types';
 import { MATCH_COLOURS } from '../core/palette';
 import { textWidth, truncate } from '../core/text-width';
+import {
+	layoutHeader,
+	placedBox,
+	rowBox,
+	rowLabel,
+	rowLines,
+	type HeaderLabel,
+	type RowLabel
+} from '../frame/grid-labels';
 
 export type RowOrder = 'cluster' | 'count' | 'similarity';
 export type ColOrder = 'count' | 'similarity';
@@ -113,15 +126,13 @@ export interface PlacedCell {
 	strokeWidth: number;
 }
 
-export interface PlacedLabel {
+export interface PlacedColLabel {
 	key: string;
-	/** Full text (tooltip, table). */
 	label: string;
-	/** As drawn, possibly shortened. */
-	shown: string;
-	/** Anchor point; column labels are drawn rotated −90° about it, reading upwards. */
+	/** Anchor: the column's middle, just above the grid. */
 	x: number;
 	y: number;
+	head: HeaderLabel;
 }
 
 /** All cells of one match strength (and stroke width) as one path of closed rectangles. */
@@ -182,23 +193,25 @@ export interface MatrixGeometry {
 	/** Row / column keys by index (the inverse of rowIndex / colIndex). */
 	rowKeys: string[];
 	colKeys: string[];
-	rowLabels: PlacedLabel[];
-	colLabels: PlacedLabel[];
+	/** Wrapped over the row's height, cut only when a dense grid leaves one line. */
+	rowLabels: RowLabel[];
+	colLabels: PlacedColLabel[];
 	/** Every nth row / column carries a label (1 = all). */
 	rowEvery: number;
 	colEvery: number;
 	rowTotals: PlacedTotal[];
 	colTotals: PlacedTotal[];
-	/** "Total" captions: over the row-total column (rotated like the column labels) and left of the column totals. */
-	totalCaption: { label: string; rowX: number; rowY: number; colX: number; colY: number };
+	/** "Total" captions: over the row-total column (laid out like the column labels) and left of the column totals. */
+	totalCaption: { label: string; head: HeaderLabel; rowX: number; rowY: number; colX: number; colY: number };
 }
 
 export interface MatrixOptions {
 	width: number;
 	variant?: 'wide' | 'narrow';
 	fontSize?: number;
-	/** Largest cell side in px. */
+	/** Widest column in px (rows are at most `maxRow` tall). */
 	maxCell?: number;
+	maxRow?: number;
 	/** Grid height budget in px: rows shrink below the column step to stay within it (not below `minRow`). */
 	maxGridHeight?: number;
 	minRow?: number;
@@ -294,7 +307,10 @@ export function matrixGeometry(model: MatrixModel, options: MatrixOptions): Matr
 	const narrow = (options.variant ?? (options.width < 500 ? 'narrow' : 'wide')) === 'narrow';
 	const fontSize = options.fontSize ?? (narrow ? 11 : 12);
 	const format = options.formatValue ?? ((v: number) => String(v));
-	const maxCell = options.maxCell ?? (narrow ? 26 : 34);
+	// wider frames widen the columns (room for labels across them), rows keep a table's height
+	const maxCell =
+		options.maxCell ?? (narrow ? 26 : Math.round(Math.max(34, Math.min(64, options.width / 20))));
+	const maxRow = options.maxRow ?? (narrow ? 26 : 34);
 	const maxGridHeight = options.maxGridHeight ?? (narrow ? 1200 : 1500);
 	const minRow = options.minRow ?? 3;
 	const matchLabels = options.matchLabels ?? { exact: 'exact', partial: 'partial', broad: 'broad' };
@@ -333,6 +349,8 @@ export function matrixGeometry(model: MatrixModel, options: MatrixOptions): Matr
 	const totalWidth = Math.ceil(
 		Math.max(
 			fontSize * 1.2,
+			// room for the caption over it, read across, where the width allows
+			narrow ? 0 : textWidth(totalLabel, fontSize),
 			...model.rows.map((r) => textWidth(format(r.total), fontSize)),
 			...model.cols.map((c) => textWidth(format(c.total), fontSize))
 		) + 8
@@ -340,7 +358,9 @@ export function matrixGeometry(model: MatrixModel, options: MatrixOptions): Matr
 	const gridX = rowLabelWidth;
 	const available = Math.max(10, width - rowLabelWidth - totalWidth);
 	const colStep = nCols ? Math.min(maxCell, available / nCols) : maxCell;
-	const rowStep = nRows ? Math.max(minRow, Math.min(colStep, maxGridHeight / nRows)) : colStep;
+	const rowStep = nRows
+		? Math.max(minRow, Math.min(colStep, maxRow, maxGridHeight / nRows))
+		: Math.min(colStep, maxRow);
 	const gridWidth = colStep * nCols;
 	const gridHeight = rowStep * nRows;
 	const gapX = colStep >= 10 ? 2 : colStep >= 5 ? 1 : 0;
@@ -350,15 +370,18 @@ export function matrixGeometry(model: MatrixModel, options: MatrixOptions): Matr
 	const need = fontSize * 1.15;
 	const rowEvery = Math.max(1, Math.ceil(need / rowStep));
 	const colEvery = Math.max(1, Math.ceil(need / colStep));
-	const headerMax = narrow ? 110 : 150;
-	const colLabelLen = Math.min(
-		headerMax,
-		Math.max(0, ...model.cols.map((c) => textWidth(c.label, fontSize)))
+	const headerMax = narrow ? 110 : Math.round(Math.min(220, Math.max(150, width * 0.18)));
+	const header = layoutHeader(
+		model.cols.map((c) => c.label),
+		{ fontSize, across: colStep * colEvery, maxLength: headerMax, horizontalLines: 3 }
 	);
-	const headerHeight = Math.ceil(
-		Math.max(colLabelLen, textWidth(totalLabel, fontSize) < headerMax ? textWidth(totalLabel, fontSize) : 0) +
-			6
-	);
+	const caption = layoutHeader([totalLabel], {
+		fontSize,
+		across: totalWidth,
+		maxLength: headerMax,
+		horizontalLines: 1
+	});
+	const headerHeight = Math.ceil(Math.max(header.height, caption.height) + 6);
 	const gridY = legendHeight + headerHeight;
 
 	const rowIndex = new Map(model.rows.map((r, i) => [r.key, i]));
@@ -390,21 +413,18 @@ export function matrixGeometry(model: MatrixModel, options: MatrixOptions): Matr
 		});
 	}
 
-	const rowLabels: PlacedLabel[] = [];
+	const rowLabels: RowLabel[] = [];
+	const maxLines = rowLines(rowStep, rowEvery, fontSize);
 	const rowTotals: PlacedTotal[] = [];
 	model.rows.forEach((r, i) => {
 		if (i % rowEvery !== 0) return;
 		const y = round(gridY + i * rowStep + rowStep / 2);
-		rowLabels.push({
-			key: r.key,
-			label: r.label,
-			shown: truncate(r.label, rowLabelWidth - 6, fontSize),
-			x: gridX - 6,
-			y
-		});
+		rowLabels.push(
+			rowLabel(r.key, r.label, { x: gridX - 6, y, width: rowLabelWidth - 6, maxLines }, fontSize)
+		);
 		rowTotals.push({ key: r.key, value: format(r.total), x: round(gridX + gridWidth + totalWidth - 2), y });
 	});
-	const colLabels: PlacedLabel[] = [];
+	const colLabels: PlacedColLabel[] = [];
 	const colTotals: PlacedTotal[] = [];
 	const colTotalsY = gridY + gridHeight + fontSize + 6;
 	// totals under the columns may be wider than a label is tall: thin them on their own
@@ -415,13 +435,7 @@ export function matrixGeometry(model: MatrixModel, options: MatrixOptions): Matr
 	model.cols.forEach((c, j) => {
 		const x = round(gridX + j * colStep + colStep / 2);
 		if (j % colEvery === 0)
-			colLabels.push({
-				key: c.key,
-				label: c.label,
-				shown: truncate(c.label, headerHeight - 6, fontSize),
-				x,
-				y: gridY - 6
-			});
+			colLabels.push({ key: c.key, label: c.label, x, y: gridY - 6, head: header.labels[j] });
 		if (j % totalEvery === 0) {
 			// a wide total under a narrow first column must not run into the "Total" caption left of the grid
 			const value = format(c.total);
@@ -454,7 +468,8 @@ export function matrixGeometry(model: MatrixModel, options: MatrixOptions): Matr
 		rowTotals,
 		colTotals,
 		totalCaption: {
-			label: truncate(totalLabel, Math.min(headerHeight, rowLabelWidth) - 6, fontSize),
+			label: truncate(totalLabel, rowLabelWidth - 6, fontSize),
+			head: caption.labels[0],
 			rowX: round(gridX + gridWidth + totalWidth / 2),
 			rowY: gridY - 6,
 			colX: gridX - 6,
@@ -472,20 +487,14 @@ export interface Box {
 }
 
 /**
- * The boxes the drawn labels occupy (row labels end-anchored left of the grid; column labels rotated −90°,
- * starting at their anchor and reading upwards; totals), for overlap checks.
+ * The boxes the drawn labels occupy (row labels end-anchored left of the grid, a line each; column labels
+ * as laid out over their anchor; totals), for overlap checks.
  */
 export function labelBoxes(g: MatrixGeometry): Box[] {
 	const fs = g.fontSize;
 	const boxes: Box[] = [];
-	for (const l of g.rowLabels) {
-		const w = textWidth(l.shown, fs);
-		boxes.push({ key: `row:${l.key}`, x0: l.x - w, x1: l.x, y0: l.y - fs / 2, y1: l.y + fs / 2 });
-	}
-	for (const l of g.colLabels) {
-		const w = textWidth(l.shown, fs);
-		boxes.push({ key: `col:${l.key}`, x0: l.x - fs / 2, x1: l.x + fs / 2, y0: l.y - w, y1: l.y });
-	}
+	for (const l of g.rowLabels) boxes.push({ key: `row:${l.key}`, ...rowBox(l, fs) });
+	for (const l of g.colLabels) boxes.push({ key: `col:${l.key}`, ...placedBox(l.head, l.x, l.y) });
 	for (const t of g.rowTotals) {
 		const w = textWidth(t.value, fs);
 		boxes.push({ key: `rowTotal:${t.key}`, x0: t.x - w, x1: t.x, y0: t.y - fs / 2, y1: t.y + fs / 2 });
@@ -496,7 +505,7 @@ export function labelBoxes(g: MatrixGeometry): Box[] {
 	}
 	const c = g.totalCaption;
 	const cw = textWidth(c.label, fs);
-	boxes.push({ key: 'caption:row', x0: c.rowX - fs / 2, x1: c.rowX + fs / 2, y0: c.rowY - cw, y1: c.rowY });
+	boxes.push({ key: 'caption:row', ...placedBox(c.head, c.rowX, c.rowY) });
 	boxes.push({ key: 'caption:col', x0: c.colX - cw, x1: c.colX, y0: c.colY - fs, y1: c.colY });
 	return boxes;
 }

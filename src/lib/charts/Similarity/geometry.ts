@@ -4,6 +4,10 @@
  * so that similar ones sit together (greedy seriation); `similarityGeometry` places the cells, the labels,
  * the values that fit and the colour legend. Pure; no DOM.
  *
+ * Mix of fields: a city with one or two events has a "mix" of one or two events, and two such cities come
+ * out as alike as can be (1.00) by chance. Below MIN_MIX_EVENTS events a city keeps its row and column,
+ * placed after the compared cities, but its cells are hatched like the diagonal and carry no value.
+ *
  * Colour: a sequential blue scale (ColorBrewer Blues, `blues` in core/palette, its palest tenth skipped so that
  * 0 still reads as a cell); printed values take black or white by contrast with their cell. The diagonal
  * (a city with itself) is not coloured by the scale: it gets a hatch pattern and no value.
@@ -15,17 +19,32 @@ import { categoryMix } from '../../aggregate/mix';
 import { cosine, jaccard, trackSets } from '../../aggregate/overlap';
 import type { Dataset, Locale } from '../../data/types';
 import { blues, textOn } from '../core/palette';
-import { textWidth, truncate } from '../core/text-width';
+import { textWidth, wrap } from '../core/text-width';
+import {
+	layoutHeader,
+	placedBox,
+	rowBox,
+	rowLabel,
+	rowLines,
+	type HeaderLabel,
+	type RowLabel
+} from '../frame/grid-labels';
 
 export type SimilarityMetric = 'tracks' | 'mix';
 export const METRICS: readonly SimilarityMetric[] = ['tracks', 'mix'];
+/** Fewest events a city needs for its mix of fields to be compared (1 or 2 events make any two alike). */
+export const MIN_MIX_EVENTS = 3;
 
 export interface SimilarityModel {
 	metric: SimilarityMetric;
 	/** Cities in display (seriated) order. */
 	cities: { key: string; label: string }[];
-	/** values[i][j] in [0, 1], symmetric, 1 on the diagonal; aligned to `cities`. */
+	/** values[i][j] in [0, 1], symmetric, 1 on the diagonal; aligned to `cities`; NaN with a thin city. */
 	values: number[][];
+	/** Cities shown but not compared: too few events for a mix ('mix' only; all false for 'tracks'). */
+	thin: boolean[];
+	/** Events per city in view, aligned to `cities` ('mix' only; null for 'tracks'). */
+	events: number[] | null;
 	/** Tracks in common, aligned to `cities` ('tracks' only; null for 'mix'). */
 	shared: number[][] | null;
 	/** Cities in view left out: without a future-industry list ('tracks') or without events ('mix'). */
@@ -48,6 +67,8 @@ export function similarityModel(ds: Dataset, options: SimilarityModelOptions): S
 	let values: number[][];
 	let weight: number[];
 	let shared: number[][] | null = null;
+	let thinIds: string[] = [];
+	let totals: Map<string, number> | null = null;
 	if (options.metric === 'tracks') {
 		const sets = new Map(trackSets(ds).map((s) => [s.cityId, new Set(s.trackIds)]));
 		const withList = inView.filter((id) => sets.has(id));
@@ -61,20 +82,35 @@ export function similarityModel(ds: Dataset, options: SimilarityModelOptions): S
 		});
 	} else {
 		const filter = options.filter ?? {};
-		const totals = new Map(categoryMix(ds, filter).rows.map((r) => [r.cityId, r.total]));
-		const withEvents = inView.filter((id) => (totals.get(id) ?? 0) > 0);
-		const m = cosine(ds, { ...filter, cities: undefined, clusters: undefined }, withEvents);
+		const count = new Map(categoryMix(ds, filter).rows.map((r) => [r.cityId, r.total]));
+		const events = (id: string) => count.get(id) ?? 0;
+		totals = count;
+		const withEvents = inView.filter((id) => events(id) > 0);
+		const enough = withEvents.filter((id) => events(id) >= MIN_MIX_EVENTS);
+		const m = cosine(ds, { ...filter, cities: undefined, clusters: undefined }, enough);
 		ids = m.cityIds;
 		values = m.values;
-		weight = ids.map((id) => totals.get(id) ?? 0);
+		weight = ids.map(events);
+		// the thin ones after the compared, most events first
+		thinIds = withEvents
+			.filter((id) => events(id) < MIN_MIX_EVENTS)
+			.map((id, k) => ({ id, k }))
+			.sort((a, b) => events(b.id) - events(a.id) || a.k - b.k)
+			.map((x) => x.id);
 	}
 	const order = seriate(values, weight);
-	const kept = new Set(ids);
+	const n = ids.length;
+	const shown = [...order.map((i) => ids[i]), ...thinIds];
+	const at = (a: number, b: number, matrix: number[][], none: number) =>
+		a < n && b < n ? matrix[order[a]][order[b]] : a === b ? 1 : none;
+	const kept = new Set(shown);
 	return {
 		metric: options.metric,
-		cities: order.map((i) => ({ key: ids[i], label: name.get(ids[i]) ?? ids[i] })),
-		values: order.map((i) => order.map((j) => values[i][j])),
-		shared: shared ? order.map((i) => order.map((j) => (shared as number[][])[i][j])) : null,
+		cities: shown.map((id) => ({ key: id, label: name.get(id) ?? id })),
+		values: shown.map((_, a) => shown.map((_, b) => at(a, b, values, NaN))),
+		thin: shown.map((_, a) => a >= n),
+		events: totals ? shown.map((id) => (totals as Map<string, number>).get(id) ?? 0) : null,
+		shared: shared ? shown.map((_, a) => shown.map((_, b) => at(a, b, shared as number[][], 0))) : null,
 		leftOut: inView.filter((id) => !kept.has(id))
 	};
 }
@@ -85,7 +121,8 @@ export function mostSimilarPair(model: SimilarityModel): { a: number; b: number;
 	const n = model.cities.length;
 	for (let i = 0; i < n; i++)
 		for (let j = i + 1; j < n; j++)
-			if (!best || model.values[i][j] > best.value) best = { a: i, b: j, value: model.values[i][j] };
+			if (!model.thin[i] && !model.thin[j] && (!best || model.values[i][j] > best.value))
+				best = { a: i, b: j, value: model.values[i][j] };
 	return best;
 }
 
@@ -109,7 +146,9 @@ export interface PlacedSimCell {
 	size: number;
 	value: number;
 	diagonal: boolean;
-	/** #rrggbb, or null on the diagonal (drawn with the hatch pattern). */
+	/** A pair with a city of too few events: hatched, no value. */
+	thin: boolean;
+	/** #rrggbb, or null on the diagonal and thin pairs (drawn with the hatch pattern). */
 	fill: string | null;
 	/** Printed value, or null when it does not fit (and on the diagonal). */
 	text: string | null;
@@ -127,16 +166,25 @@ export interface SimilarityGeometry {
 		bar: { x: number; y: number; width: number; height: number; fill: string }[];
 		ticks: { x: number; label: string }[];
 		tickY: number;
-		diagonal: { x: number; y: number; size: number; label: string; textX: number };
+		/** The hatch swatch and its caption, wrapped (beside the bar, or under it when there is no room). */
+		diagonal: {
+			x: number;
+			y: number;
+			size: number;
+			label: string;
+			lines: { text: string; y: number }[];
+			textX: number;
+		};
 		height: number;
 	};
 	gridX: number;
 	gridY: number;
 	cell: number;
-	rotateColumns: boolean;
 	cells: PlacedSimCell[];
-	rowLabels: { key: string; label: string; shown: string; x: number; y: number }[];
-	colLabels: { key: string; label: string; shown: string; x: number; y: number }[];
+	/** Wrapped over the row's height. */
+	rowLabels: RowLabel[];
+	/** Anchored at the column's middle, just above the grid. */
+	colLabels: { key: string; label: string; x: number; y: number; head: HeaderLabel }[];
 }
 
 export interface SimilarityOptions {
@@ -177,31 +225,41 @@ export function similarityGeometry(model: SimilarityModel, options: SimilarityOp
 	const ticks = [0, 0.25, 0.5, 0.75, 1].map((v) => ({ x: round(xLegend(v)), label: String(v) }));
 	const tickY = barY + barH + fs + 2;
 	const diagSize = 12;
-	const diagX = barX + barW + 24;
-	const legendHeight = tickY + 8;
+	const lineH = Math.round(fs * 1.15);
+	const beside = barX + barW + 24;
+	const besideRoom = width - (beside + diagSize + 5);
+	const underBar = besideRoom < 60 || wrap(diagonalLabel, besideRoom, fs).length > 2;
+	const diagX = underBar ? barX : beside;
+	const diagY = underBar ? tickY + 8 : barY - 1;
+	const textX = diagX + diagSize + 5;
+	const diagLines = wrap(diagonalLabel, width - textX, fs, 2);
 	const diagonal = {
 		x: diagX,
-		y: barY - 1,
+		y: diagY,
 		size: diagSize,
 		label: diagonalLabel,
-		textX: diagX + diagSize + 5
+		lines: diagLines.map((text, k) => ({ text, y: round(diagY + diagSize / 2 + k * lineH) })),
+		textX
 	};
+	const legendHeight = Math.max(tickY + 8, diagY + diagLines.length * lineH + 6);
 
-	// labels
+	// labels; wider frames get bigger cells, up to 80 px
 	const labelWidth = Math.ceil(
 		Math.min(
 			width * (narrow ? 0.26 : 0.2),
 			Math.max(0, ...model.cities.map((c) => textWidth(c.label, fs))) + 8
 		)
 	);
-	const maxCell = narrow ? 44 : 60;
+	const maxCell = narrow ? 44 : Math.round(Math.min(80, Math.max(60, width / 13)));
 	const cell = n ? Math.min(maxCell, (width - labelWidth) / n) : maxCell;
-	const maxLabel = Math.max(0, ...model.cities.map((c) => textWidth(c.label, fs)));
-	const rotateColumns = maxLabel > cell - 4;
-	const headerCap = narrow ? 90 : 120;
-	const header = rotateColumns ? Math.min(headerCap, maxLabel) + 8 : fs + 8;
+	const every = Math.max(1, Math.ceil((fs * 1.15) / cell));
+	// column labels across their cell (up to two lines), else turned (Latin) or upright vertical (Chinese)
+	const heads = layoutHeader(
+		model.cities.map((c) => c.label),
+		{ fontSize: fs, across: cell * every, maxLength: narrow ? 90 : 120, horizontalLines: 2 }
+	);
 	const gridX = labelWidth;
-	const gridY = legendHeight + header;
+	const gridY = legendHeight + heads.height + 8;
 	const valueW = textWidth('0.00', vfs);
 	const showValues = cell - 4 >= valueW && cell >= vfs + 4;
 
@@ -210,7 +268,8 @@ export function similarityGeometry(model: SimilarityModel, options: SimilarityOp
 		model.cities.forEach((b, j) => {
 			const v = model.values[i][j];
 			const diagonalCell = i === j;
-			const fill = diagonalCell ? null : similarityColour(v);
+			const thin = !diagonalCell && (model.thin[i] || model.thin[j]);
+			const fill = diagonalCell || thin ? null : similarityColour(v);
 			cells.push({
 				key: `${a.key}|${b.key}`,
 				row: a.key,
@@ -222,29 +281,31 @@ export function similarityGeometry(model: SimilarityModel, options: SimilarityOp
 				size: round(cell),
 				value: v,
 				diagonal: diagonalCell,
+				thin,
 				fill,
-				text: !diagonalCell && showValues ? formatSimilarity(v) : null,
+				text: fill && showValues ? formatSimilarity(v) : null,
 				textFill: fill ? textOn(fill) : '#000000'
 			});
 		})
 	);
-	const every = Math.max(1, Math.ceil((fs * 1.15) / cell));
+	const maxLines = rowLines(cell, every, fs);
 	const rowLabels = model.cities
-		.map((c, i) => ({
-			key: c.key,
-			label: c.label,
-			shown: truncate(c.label, labelWidth - 8, fs),
-			x: gridX - 6,
-			y: round(gridY + i * cell + cell / 2)
-		}))
+		.map((c, i) =>
+			rowLabel(
+				c.key,
+				c.label,
+				{ x: gridX - 6, y: round(gridY + i * cell + cell / 2), width: labelWidth - 8, maxLines },
+				fs
+			)
+		)
 		.filter((_, i) => i % every === 0);
 	const colLabels = model.cities
 		.map((c, j) => ({
 			key: c.key,
 			label: c.label,
-			shown: rotateColumns ? truncate(c.label, header - 8, fs) : c.label,
 			x: round(gridX + j * cell + cell / 2),
-			y: gridY - 6
+			y: gridY - 6,
+			head: heads.labels[j]
 		}))
 		.filter((_, j) => j % every === 0);
 
@@ -257,7 +318,6 @@ export function similarityGeometry(model: SimilarityModel, options: SimilarityOp
 		gridX,
 		gridY,
 		cell,
-		rotateColumns,
 		cells,
 		rowLabels,
 		colLabels
@@ -276,18 +336,8 @@ export interface Box {
 export function similarityLabelBoxes(g: SimilarityGeometry): Box[] {
 	const fs = g.fontSize;
 	const boxes: Box[] = [];
-	for (const l of g.rowLabels) {
-		const w = textWidth(l.shown, fs);
-		boxes.push({ key: `row:${l.key}`, x0: l.x - w, x1: l.x, y0: l.y - fs / 2, y1: l.y + fs / 2 });
-	}
-	for (const l of g.colLabels) {
-		const w = textWidth(l.shown, fs);
-		boxes.push(
-			g.rotateColumns
-				? { key: `col:${l.key}`, x0: l.x - fs / 2, x1: l.x + fs / 2, y0: l.y - w, y1: l.y }
-				: { key: `col:${l.key}`, x0: l.x - w / 2, x1: l.x + w / 2, y0: l.y - fs, y1: l.y }
-		);
-	}
+	for (const l of g.rowLabels) boxes.push({ key: `row:${l.key}`, ...rowBox(l, fs) });
+	for (const l of g.colLabels) boxes.push({ key: `col:${l.key}`, ...placedBox(l.head, l.x, l.y) });
 	for (const c of g.cells) {
 		if (!c.text) continue;
 		const w = textWidth(c.text, g.valueFontSize);

@@ -85,5 +85,13 @@ export const en = {
 	'similarity.pair': '{a} and {b} {value}',
 	'similarity.table.other': 'Compared with',
 	'similarity.table.value': 'Similarity',
-	'similarity.table.shared': 'Shared tracks'
+	'similarity.table.shared': 'Shared tracks',
+	'similarity.diagonalThin': 'same city, or fewer than {min} events (too few to compare)',
+	'similarity.tip.head': '{a} – {b}',
+	'similarity.tip.value': '{measure}: {value}',
+	'similarity.tip.shared': '{count} shared tracks',
+	'similarity.tip.sharedOne': '1 shared track',
+	'similarity.tip.events': '{a}: {na} · {b}: {nb}',
+	'similarity.tip.thin': 'Too few events to compare (fewer than {min} each)',
+	'similarity.tip.thinMark': '{a} – {b}: too few events to compare'
 } as const;

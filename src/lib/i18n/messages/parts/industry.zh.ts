@@ -85,5 +85,13 @@ export const zh: Record<keyof typeof en, string> = {
 	'similarity.pair': '{a}与{b} {value}',
 	'similarity.table.other': '对比城市',
 	'similarity.table.value': '相似度',
-	'similarity.table.shared': '共同赛道数'
+	'similarity.table.shared': '共同赛道数',
+	'similarity.diagonalThin': '同一城市，或事件少于 {min} 件（太少，无法比较）',
+	'similarity.tip.head': '{a} – {b}',
+	'similarity.tip.value': '{measure}：{value}',
+	'similarity.tip.shared': '{count} 个共同赛道',
+	'similarity.tip.sharedOne': '1 个共同赛道',
+	'similarity.tip.events': '{a}：{na} · {b}：{nb}',
+	'similarity.tip.thin': '事件太少，无法比较（每座城市至少需 {min} 件）',
+	'similarity.tip.thinMark': '{a} – {b}：事件太少，无法比较'
 };
