@@ -9,7 +9,6 @@ import type { Dataset, Locale } from '$lib/data/types';
 import { CHART_EVENT_COUNT, countPhrase, formatList, formatNumber, translator } from '$lib/i18n';
 import { categoryColour, clusterColour } from '../core/palette';
 import { BaseChartModel, type MarkAction, type MarkBox, type TipLine } from '../frame/model';
-import type { TableData } from '../frame/table';
 import { barGeometry, type BarGeometry, type BarRow } from './geometry';
 
 export interface EventsPerCityInput {
@@ -30,10 +29,6 @@ export interface EventsPerCityInput {
 
 export class EventsPerCityModel extends BaseChartModel<BarGeometry> {
 	readonly chart = 'events-per-city';
-	readonly text;
-	readonly desc: string;
-	readonly table: TableData;
-	readonly marks: { key: string; label: string }[];
 	readonly #in: EventsPerCityInput;
 	readonly #shown: CityCountRow[];
 	readonly #rows: BarRow[];

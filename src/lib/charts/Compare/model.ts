@@ -10,7 +10,6 @@ import type { Dataset, Locale } from '$lib/data/types';
 import { formatList, formatNumber, translator } from '$lib/i18n';
 import { categoryColour } from '../core/palette';
 import { BaseChartModel, type MarkAction, type MarkBox, type TipLine } from '../frame/model';
-import type { TableData } from '../frame/table';
 import { compareGeometry, type CompareGeometry, type CompareInput } from './geometry';
 
 export interface CompareChartInput {
@@ -22,10 +21,6 @@ export interface CompareChartInput {
 
 export class CompareModel extends BaseChartModel<CompareGeometry> {
 	readonly chart = 'compare';
-	readonly text;
-	readonly desc: string;
-	readonly table: TableData;
-	readonly marks: { key: string; label: string }[];
 	/** Each field's colour, by id. */
 	readonly colours: Map<string, string>;
 	readonly #in: CompareChartInput;

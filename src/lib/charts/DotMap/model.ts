@@ -17,7 +17,6 @@ import {
 } from '$lib/i18n';
 import { clusterColour } from '../core/palette';
 import { BaseChartModel, type MarkAction, type MarkBox, type TipLine } from '../frame/model';
-import type { TableData } from '../frame/table';
 import {
 	dotMapGeometry,
 	type DotMapGeometry,
@@ -40,10 +39,6 @@ export interface DotMapInput {
 
 export class DotMapModel extends BaseChartModel<DotMapGeometry> {
 	readonly chart = 'dot-map';
-	readonly text;
-	readonly desc: string;
-	readonly table: TableData;
-	readonly marks: { key: string; label: string }[];
 	readonly #in: DotMapInput;
 	readonly #cities: MapCity[];
 	readonly #clusters: MapCluster[];

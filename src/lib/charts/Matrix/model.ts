@@ -8,7 +8,6 @@ import type { Dataset, Locale, MatchStrength } from '$lib/data/types';
 import { formatList, formatNumber, translator } from '$lib/i18n';
 import { frameLayout } from '../frame/layout';
 import { BaseChartModel, type MarkAction, type MarkBox, type TipLine } from '../frame/model';
-import type { TableData } from '../frame/table';
 import { FRAME_VARIANTS } from '../frame/variants';
 import {
 	matrixGeometry,
@@ -38,10 +37,6 @@ export const cellKey = (row: string, col: string) => `${row}|${col}`;
 
 export class IndustryMatrixModel extends BaseChartModel<MatrixGeometry> {
 	readonly chart = 'industry-matrix';
-	readonly text;
-	readonly desc: string;
-	readonly table: TableData;
-	readonly marks: { key: string; label: string }[];
 	readonly #in: IndustryMatrixInput;
 	readonly #data: MatrixModel;
 	readonly #cells: Map<string, ModelCell>;

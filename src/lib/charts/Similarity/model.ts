@@ -8,7 +8,6 @@ import type { Filter } from '$lib/aggregate/filter';
 import type { Dataset, Locale } from '$lib/data/types';
 import { CHART_EVENT_COUNT, countPhrase, formatList, formatNumber, translator } from '$lib/i18n';
 import { BaseChartModel, type MarkAction, type MarkBox, type TipLine } from '../frame/model';
-import type { TableData } from '../frame/table';
 import {
 	formatSimilarity,
 	MIN_MIX_EVENTS,
@@ -35,10 +34,6 @@ export interface SimilarityInput {
 
 export class SimilarityChartModel extends BaseChartModel<SimilarityGeometry> {
 	readonly chart = 'similarity';
-	readonly text;
-	readonly desc: string;
-	readonly table: TableData;
-	readonly marks: { key: string; label: string }[];
 	readonly #data: SimilarityModel;
 	readonly #index: Map<string, number>;
 	readonly #locale: Locale;

@@ -17,7 +17,6 @@ import {
 } from '$lib/i18n';
 import { categoryColour } from '../core/palette';
 import { BaseChartModel, type MarkAction, type MarkBox, type TipLine } from '../frame/model';
-import type { TableData } from '../frame/table';
 import {
 	mixFinding,
 	mixGeometry,
@@ -49,10 +48,6 @@ export const AVERAGE_KEY = '__average';
 
 export class CategoryMixModel extends BaseChartModel<MixGeometry> {
 	readonly chart = 'category-mix';
-	readonly text;
-	readonly desc: string;
-	readonly table: TableData;
-	readonly marks: { key: string; label: string }[];
 	readonly #in: CategoryMixInput;
 	readonly #tr;
 	readonly #categories: MixCategory[];

@@ -21,7 +21,6 @@ import {
 import { categoryColour } from '../core/palette';
 import type { LegendEntry } from '../frame/layout';
 import { BaseChartModel, type MarkAction, type MarkBox, type TipLine } from '../frame/model';
-import type { TableData } from '../frame/table';
 import {
 	heatBins,
 	timelineFinding,
@@ -107,10 +106,6 @@ const TIP_EVENTS = 5;
 
 export class TimelineModel extends BaseChartModel<TimelineGeometry> {
 	readonly chart = 'timeline';
-	readonly text;
-	readonly desc: string;
-	readonly table: TableData;
-	readonly marks: { key: string; label: string }[];
 	readonly columns: TimelineColumn[];
 	readonly #in: TimelineInput;
 	readonly #rows: TimelineInputRow[];

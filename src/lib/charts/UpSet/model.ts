@@ -8,7 +8,6 @@ import { upset, type UpsetIntersection } from '$lib/aggregate/overlap';
 import type { Dataset, Locale } from '$lib/data/types';
 import { formatList, formatNumber, translator } from '$lib/i18n';
 import { BaseChartModel, type MarkAction, type MarkBox, type TipLine } from '../frame/model';
-import type { TableData } from '../frame/table';
 import { upsetFinding, upsetGeometry, type UpsetGeometry, type UpsetInput } from './geometry';
 
 export interface UpSetModelInput {
@@ -27,10 +26,6 @@ export const intersectionKey = (x: { cityIds: string[] }) => x.cityIds.join('+')
 
 export class UpSetModel extends BaseChartModel<UpsetGeometry> {
 	readonly chart = 'upset';
-	readonly text;
-	readonly desc: string;
-	readonly table: TableData;
-	readonly marks: { key: string; label: string }[];
 	readonly #in: UpSetModelInput;
 	readonly #data: UpsetInput;
 	readonly #byKey: Map<string, UpsetIntersection>;

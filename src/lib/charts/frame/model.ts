@@ -58,15 +58,16 @@ export interface ChartModel<G extends PlotGeometry = PlotGeometry> {
 }
 
 /**
- * The shared half of every model: geometry memoised per width (a model is rebuilt when its inputs change,
+ * The shared half of every model: its words (set by the model's constructor), geometry memoised per width (a model is rebuilt when its inputs change,
  * so the cache needs no hand-listed dependencies), marks' labels by key, no city and no action by default.
  */
 export abstract class BaseChartModel<G extends PlotGeometry> implements ChartModel<G> {
 	abstract readonly chart: string;
-	abstract readonly text: ChartModel<G>['text'];
-	abstract readonly desc: string;
-	abstract readonly table: TableData;
-	abstract readonly marks: { key: string; label: string }[];
+	// each model sets these once, in its constructor
+	text: ChartModel<G>['text'] = { title: '' };
+	desc = '';
+	table: TableData = { columns: [], numeric: [], rows: [] };
+	marks: { key: string; label: string }[] = [];
 	#geometries = new Map<number, G>();
 
 	protected abstract layout(width: number): G;
