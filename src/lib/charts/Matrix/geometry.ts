@@ -26,11 +26,12 @@ import type { Dataset, Locale, MatchStrength } from '../../data/types';
 import { MATCH_COLOURS } from '../core/palette';
 import { textWidth, truncate } from '../core/text-width';
 import {
+	gridLabelBoxes,
 	layoutHeader,
 	placedBox,
-	rowBox,
 	rowLabel,
 	rowLines,
+	type Box,
 	type HeaderLabel,
 	type RowLabel
 } from '../frame/grid-labels';
@@ -478,13 +479,7 @@ export function matrixGeometry(model: MatrixModel, options: MatrixOptions): Matr
 	};
 }
 
-export interface Box {
-	key: string;
-	x0: number;
-	y0: number;
-	x1: number;
-	y1: number;
-}
+export type { Box };
 
 /**
  * The boxes the drawn labels occupy (row labels end-anchored left of the grid, a line each; column labels
@@ -492,9 +487,7 @@ export interface Box {
  */
 export function labelBoxes(g: MatrixGeometry): Box[] {
 	const fs = g.fontSize;
-	const boxes: Box[] = [];
-	for (const l of g.rowLabels) boxes.push({ key: `row:${l.key}`, ...rowBox(l, fs) });
-	for (const l of g.colLabels) boxes.push({ key: `col:${l.key}`, ...placedBox(l.head, l.x, l.y) });
+	const boxes = gridLabelBoxes(g.rowLabels, g.colLabels, fs);
 	for (const t of g.rowTotals) {
 		const w = textWidth(t.value, fs);
 		boxes.push({ key: `rowTotal:${t.key}`, x0: t.x - w, x1: t.x, y0: t.y - fs / 2, y1: t.y + fs / 2 });

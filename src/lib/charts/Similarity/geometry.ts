@@ -21,11 +21,11 @@ import type { Dataset, Locale } from '../../data/types';
 import { blues, textOn } from '../core/palette';
 import { textWidth, wrap } from '../core/text-width';
 import {
+	gridLabelBoxes,
 	layoutHeader,
-	placedBox,
-	rowBox,
 	rowLabel,
 	rowLines,
+	type Box,
 	type HeaderLabel,
 	type RowLabel
 } from '../frame/grid-labels';
@@ -324,20 +324,12 @@ export function similarityGeometry(model: SimilarityModel, options: SimilarityOp
 	};
 }
 
-export interface Box {
-	key: string;
-	x0: number;
-	y0: number;
-	x1: number;
-	y1: number;
-}
+export type { Box };
 
 /** Boxes of the drawn labels and printed values, for overlap and bounds checks. */
 export function similarityLabelBoxes(g: SimilarityGeometry): Box[] {
 	const fs = g.fontSize;
-	const boxes: Box[] = [];
-	for (const l of g.rowLabels) boxes.push({ key: `row:${l.key}`, ...rowBox(l, fs) });
-	for (const l of g.colLabels) boxes.push({ key: `col:${l.key}`, ...placedBox(l.head, l.x, l.y) });
+	const boxes = gridLabelBoxes(g.rowLabels, g.colLabels, fs);
 	for (const c of g.cells) {
 		if (!c.text) continue;
 		const w = textWidth(c.text, g.valueFontSize);

@@ -10,6 +10,7 @@
  */
 import { scaleLinear } from 'd3-scale';
 import { textWidth, truncate, wrap } from '../core/text-width';
+import type { Box } from '../frame/grid-labels';
 
 export interface UpsetInput {
 	sets: { key: string; label: string; size: number }[];
@@ -252,13 +253,7 @@ export function upsetGeometry(input: UpsetInput, options: UpsetOptions): UpsetGe
 	};
 }
 
-export interface Box {
-	key: string;
-	x0: number;
-	y0: number;
-	x1: number;
-	y1: number;
-}
+export type { Box };
 
 /** Boxes of every drawn label (names, values, captions), for overlap and bounds checks. */
 export function upsetLabelBoxes(g: UpsetGeometry): Box[] {

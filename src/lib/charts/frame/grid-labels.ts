@@ -365,3 +365,24 @@ export function rowBox(l: RowLabel, fontSize: number) {
 		y1: (l.lines.at(-1)?.y ?? l.y) + fontSize / 2
 	};
 }
+
+/** A drawn label's box, for overlap and bounds checks. */
+export interface Box {
+	key: string;
+	x0: number;
+	y0: number;
+	x1: number;
+	y1: number;
+}
+
+/** The boxes of a grid's row labels and column labels. */
+export function gridLabelBoxes(
+	rowLabels: RowLabel[],
+	colLabels: { key: string; x: number; y: number; head: HeaderLabel }[],
+	fontSize: number
+): Box[] {
+	return [
+		...rowLabels.map((l) => ({ key: `row:${l.key}`, ...rowBox(l, fontSize) })),
+		...colLabels.map((l) => ({ key: `col:${l.key}`, ...placedBox(l.head, l.x, l.y) }))
+	];
+}
