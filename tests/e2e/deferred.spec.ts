@@ -75,7 +75,7 @@ test.describe('views hydrate on first use', () => {
 		expect(tagged).toBeGreaterThan(500);
 
 		await page.locator('svg.chart .mark').first().hover();
-		await expect(timelineHits(page)).toHaveCount(2); // one per chart width
+		await expect(timelineHits(page)).toHaveCount(4); // one per chart width (phone, tablet, desktop, wide)
 		await expect(menus(page)).toHaveCount(4);
 		// waking adopted the HTML: every chart is still made of the nodes the page opened with
 		const kept = await page.evaluate(() =>
@@ -120,7 +120,7 @@ test.describe('views hydrate on first use', () => {
 
 	test('an address with a query wakes the view at once and shows its state', async ({ page }) => {
 		await page.goto('/en?mix=share');
-		await expect(timelineHits(page)).toHaveCount(2);
+		await expect(timelineHits(page)).toHaveCount(4);
 		await expect(page.locator('figure[data-chart="category-mix"] svg[data-variant="wide"]')).toContainText(
 			'as shares of its total'
 		);

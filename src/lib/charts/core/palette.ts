@@ -10,6 +10,8 @@ export const INK = '#1a1a1a';
 export const INK_MUTED = '#595959'; // 7.0:1 on white
 export const GRID = '#d9d9d9';
 export const BACKGROUND = '#ffffff';
+/** Alternate rows' band (class `band`: the page darkens it in dark mode). */
+export const BAND = '#f4f4f2';
 export const HIGHLIGHT = '#000000';
 
 /** Okabe–Ito, reordered so neighbouring categories differ strongly; the yellow sits last. */
