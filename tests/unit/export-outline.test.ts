@@ -103,6 +103,21 @@ describe('outlineSvg', () => {
 		expect(out).toContain('aria-label="abcd"');
 	});
 
+	it('reads a vertical Chinese label as one word, and a wrapped English one with spaces', async () => {
+		const out = await outlineSvg(
+			doc(
+				'<text x="10" y="10" font-size="10">' +
+					['细', '胞', '与', '基', '因']
+						.map((c, i) => `<tspan x="10" y="${10 + i * 10}">${c}</tspan>`)
+						.join('') +
+					'</text><text x="50" y="10" font-size="10"><tspan x="50" y="10">Cell and</tspan><tspan x="50" y="22">gene 5G</tspan><tspan x="50" y="34">量子</tspan></text>'
+			),
+			fake
+		);
+		expect(out).toContain('aria-label="细胞与基因"');
+		expect(out).toContain('aria-label="Cell and gene 5G 量子"');
+	});
+
 	it('keeps hostile words as text in the label and marks the file as outlined', async () => {
 		const out = await outlineSvg(
 			doc('<text x="0" y="10">&lt;script&gt;alert(1)&lt;/script&gt;</text>'),

@@ -7,6 +7,7 @@
  * baseline, `text-anchor` applied to the chunk's measured advance, size and weight inherited from groups.
  * Pure; the shaping is passed in (`glyphs.ts`).
  */
+import { isWide } from '$lib/charts/core/text-width';
 import type { Weight } from './font';
 import type { Shaper } from './glyphs';
 import { getAttr, parseMarkup, serialiseNode, type XElement, type XNode } from './svg';
@@ -75,6 +76,9 @@ function inherit(el: XElement, from: Inherited): Inherited {
 /** SVG's default white space handling: newlines dropped, tabs as spaces, runs of spaces as one. */
 const collapse = (s: string) => s.replace(/[\r\n]+/g, '').replace(/[\t ]+/g, ' ');
 
+/** Where a positioned `<tspan>` starts a new line, while the words are gathered. */
+const BREAK = '\uE000';
+
 /** The chunks of a `<text>` element, with its words as read. */
 function chunksOf(text: XElement, style: Inherited): { chunks: Chunk[]; words: string } {
 	const own = inherit(text, style);
@@ -102,7 +106,7 @@ function chunksOf(text: XElement, style: Inherited): { chunks: Chunk[]; words: s
 			const last = chunks.at(-1)!;
 			// a new chunk starts where its x and y say (the other from the previous chunk's start)
 			start(inner, x ?? last.x, y ?? last.y);
-			if (words && !words.endsWith(' ')) words += ' ';
+			if (words && !words.endsWith(' ')) words += BREAK;
 		}
 		pendingDx += length(getAttr(node, 'dx'), inner.size);
 		pendingDy += length(getAttr(node, 'dy'), inner.size);
@@ -116,7 +120,11 @@ function chunksOf(text: XElement, style: Inherited): { chunks: Chunk[]; words: s
 		const last = c.pieces.at(-1)!;
 		last.text = last.text.replace(/ +$/, '');
 	}
-	return { chunks: trimmed, words: words.trim() };
+	// a break between lines reads as a space, except between two Chinese characters (a vertical label's)
+	const read = words.replace(/(.)\uE000(?=(.))/gsu, (_, before: string, after: string) =>
+		isWide(before.codePointAt(0) ?? 0) && isWide(after.codePointAt(0) ?? 0) ? before : `${before} `
+	);
+	return { chunks: trimmed, words: read.replaceAll(BREAK, ' ').trim() };
 }
 
 async function outlineText(text: XElement, style: Inherited, shaper: Shaper): Promise<XElement> {
