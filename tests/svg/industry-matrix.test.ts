@@ -96,8 +96,12 @@ describe('industry matrix (golden SVG)', () => {
 			expect(paths.reduce((n, p) => n + p.rects.length, 0)).toBe(nonEmpty);
 			// no per-cell groups: the whole chart has a few dozen <g>
 			expect((svg.match(/<g\b/g) ?? []).length).toBeLessThan(30);
-			// labels thinned: far fewer than 300 + 60
-			expect((svg.match(/<text\b/g) ?? []).length).toBeLessThan(300);
+			// labels thinned: far fewer than 300 row labels, one per column at most
+			const inGroup = (cls: string) =>
+				(new RegExp(`<g class="${cls}"[\\s\\S]*?</g>`).exec(svg)?.[0].match(/<text\b/g) ?? []).length;
+			expect(inGroup('row-labels')).toBeGreaterThan(0);
+			expect(inGroup('row-labels')).toBeLessThanOrEqual(150);
+			expect(inGroup('col-labels')).toBeLessThanOrEqual(60);
 			const height = Number(/viewBox="0 0 \d+ (\d+)"/.exec(svg)?.[1]);
 			expect(height).toBeLessThan(2200);
 		}

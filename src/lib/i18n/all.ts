@@ -7,6 +7,8 @@ import { en } from './messages/en';
 import { zh } from './messages/zh';
 import { en as importEn } from './messages/parts/importPage';
 import { zh as importZh } from './messages/parts/importPage.zh';
+import { en as compareEn } from './messages/parts/compareStory';
+import { zh as compareZh } from './messages/parts/compareStory.zh';
 
-registerCatalogue('en', { ...en, ...importEn });
-registerCatalogue('zh', { ...zh, ...importZh });
+registerCatalogue('en', { ...en, ...importEn, ...compareEn });
+registerCatalogue('zh', { ...zh, ...importZh, ...compareZh });

@@ -14,7 +14,8 @@ export const DEFAULT_LOCALE: Locale = 'zh';
  * The loaded catalogues. Each language's strings are a chunk of their own, so a page downloads only the
  * strings of its language: the root layout's `load` awaits `loadCatalogue` before anything renders, and
  * server code (prerendering, endpoints, tests) registers both up front, whole. The import page's strings
- * are a chunk of their own too, which its `load` adds (`loadImportStrings`): no other page carries them.
+ * and the compare page's own strings are chunks of their own too, which their `load` adds (`loadPageStrings`):
+ * no other page carries them.
  */
 const catalogues: Partial<Record<Locale, CoreMessages & Partial<Messages>>> = {};
 
@@ -29,16 +30,33 @@ export async function loadCatalogue(locale: Locale): Promise<void> {
 		locale === 'zh' ? (await import('./messages/zh')).zh : (await import('./messages/en')).en;
 }
 
-/** Adds the import page's strings to a language's catalogue (loading that first if need be). */
-export async function loadImportStrings(locale: Locale): Promise<void> {
+/** Strings only one page uses, each a chunk of its own per language, with a key that says it is loaded. */
+const PAGE_PARTS = {
+	import: {
+		probe: 'import.title',
+		zh: async () => (await import('./messages/parts/importPage.zh')).zh,
+		en: async () => (await import('./messages/parts/importPage')).en
+	},
+	compare: {
+		probe: 'story.item',
+		zh: async () => (await import('./messages/parts/compareStory.zh')).zh,
+		en: async () => (await import('./messages/parts/compareStory')).en
+	}
+} as const satisfies Record<
+	string,
+	{ probe: MessageKey; zh: () => Promise<Record<string, string>>; en: () => Promise<Record<string, string>> }
+>;
+
+/** Adds one page's own strings to a language's catalogue (loading that first if need be). */
+export async function loadPageStrings(locale: Locale, page: keyof typeof PAGE_PARTS): Promise<void> {
 	await loadCatalogue(locale);
-	if (catalogues[locale]?.['import.title'] !== undefined) return;
-	const part =
-		locale === 'zh'
-			? (await import('./messages/parts/importPage.zh')).zh
-			: (await import('./messages/parts/importPage')).en;
-	catalogues[locale] = { ...catalogues[locale]!, ...part };
+	const part = PAGE_PARTS[page];
+	if (catalogues[locale]?.[part.probe] !== undefined) return;
+	catalogues[locale] = { ...catalogues[locale]!, ...(await part[locale]()) };
 }
+
+export const loadImportStrings = (locale: Locale) => loadPageStrings(locale, 'import');
+export const loadCompareStrings = (locale: Locale) => loadPageStrings(locale, 'compare');
 
 function catalogue(locale: Locale): CoreMessages & Partial<Messages> {
 	const messages = catalogues[locale];
@@ -86,7 +104,7 @@ export type Params = Record<string, string | number>;
 export function t(locale: Locale, key: MessageKey, params?: Params): string {
 	const template = catalogue(locale)[key];
 	if (template === undefined)
-		throw new Error(`The string ${key} is not loaded (the import page's strings need loadImportStrings)`);
+		throw new Error(`The string ${key} is not loaded (a page's own strings need loadPageStrings)`);
 	if (!params) return template;
 	return template.replace(/\{(\w+)\}/g, (whole, name: string) =>
 		name in params ? String(params[name]) : whole

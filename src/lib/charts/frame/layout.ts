@@ -50,6 +50,12 @@ export function fontSizesFor(width: number) {
 
 /** Title, subtitle and source wrap to as many lines as they need up to this (a phone never cuts them). */
 const MAX_LINES = 8;
+/**
+ * Text is measured wider than the estimate (text-width.ts) so that no sans font a reader or a tool renders
+ * it in runs past the frame: Linux's DejaVu and Noto run about 10% wider than Helvetica or Arial, bold more.
+ */
+const REGULAR = 1.1;
+const BOLD = 1.22;
 
 export function frameLayout(text: FrameText, width: number, plotHeight: number): FrameLayout {
 	const pad = width < 500 ? 8 : 12;
@@ -58,13 +64,12 @@ export function frameLayout(text: FrameText, width: number, plotHeight: number):
 	let y = pad;
 
 	const titleLH = Math.round(fs.title * 1.3);
-	// titles are bold (and Linux sans fonts run wide): measure them 15% wider than regular text
-	const titleLines = wrap(text.title, inner, fs.title * 1.15, MAX_LINES);
+	const titleLines = wrap(text.title, inner, fs.title * BOLD, MAX_LINES);
 	const titleY = y + fs.title;
 	y += titleLines.length * titleLH;
 
 	const subLH = Math.round(fs.subtitle * 1.4);
-	const subtitleLines = text.subtitle ? wrap(text.subtitle, inner, fs.subtitle, MAX_LINES) : [];
+	const subtitleLines = text.subtitle ? wrap(text.subtitle, inner, fs.subtitle * REGULAR, MAX_LINES) : [];
 	const subtitleY = y + fs.subtitle + 2;
 	y += subtitleLines.length * subLH + (subtitleLines.length ? 4 : 0);
 
@@ -83,8 +88,8 @@ export function frameLayout(text: FrameText, width: number, plotHeight: number):
 		}
 		let rowY = y;
 		for (const entry of text.legend) {
-			// measured 8% wide: legend text must never run into the next swatch, whatever sans font renders it
-			const w = swatch + 5 + textWidth(entry.label, fs.legend * 1.08) + 14;
+			// measured wide: legend text must never run into the next swatch, whatever sans font renders it
+			const w = swatch + 5 + textWidth(entry.label, fs.legend * REGULAR) + 14;
 			if (x + w - 14 > width - pad && x > pad) {
 				x = pad;
 				rowY += rowH;
@@ -101,8 +106,8 @@ export function frameLayout(text: FrameText, width: number, plotHeight: number):
 
 	const footLH = Math.round(fs.source * 1.45);
 	const footerLines = [
-		...wrap(text.source, inner, fs.source, MAX_LINES),
-		...(text.url ? wrap(text.url, inner, fs.source, MAX_LINES) : [])
+		...wrap(text.source, inner, fs.source * REGULAR, MAX_LINES),
+		...(text.url ? wrap(text.url, inner, fs.source * REGULAR, MAX_LINES) : [])
 	];
 	const footerY = y + fs.source;
 	y += footerLines.length * footLH + pad;

@@ -1,6 +1,5 @@
 import * as charts from './parts/charts';
 import * as industry from './parts/industry';
-import * as compareStory from './parts/compareStory';
 import * as map from './parts/map';
 import * as pages from './parts/pages';
 import * as data from './parts/data';
@@ -8,6 +7,7 @@ import * as eventsPage from './parts/eventsPage';
 import * as city from './parts/city';
 import * as failure from './parts/failure';
 import type * as importPage from './parts/importPage';
+import type * as compareStory from './parts/compareStory';
 
 /**
  * English interface strings. The key set is the catalogue's contract: `zh.ts` must have exactly the same
@@ -154,13 +154,13 @@ const base = {
 
 /**
  * The English catalogue every page loads: the base strings plus each part's (one part per area of the
- * dashboard). The import page's strings (`parts/importPage.ts`) come with that page only.
+ * dashboard). The import page's strings (`parts/importPage.ts`) and the compare page's differences in words
+ * (`parts/compareStory.ts`) come with those pages only.
  */
 export const en = {
 	...base,
 	...charts.en,
 	...industry.en,
-	...compareStory.en,
 	...map.en,
 	...pages.en,
 	...data.en,
@@ -174,7 +174,9 @@ export type BaseKey = keyof typeof base;
 export type CoreKey = keyof typeof en;
 /** The keys that come with the import page. */
 export type ImportKey = keyof typeof importPage.en;
-export type MessageKey = CoreKey | ImportKey;
+/** The keys that come with the compare page. */
+export type CompareKey = keyof typeof compareStory.en;
+export type MessageKey = CoreKey | ImportKey | CompareKey;
 /** A language's strings as every page loads them. */
 export type CoreMessages = Record<CoreKey, string>;
 export type ImportMessages = Record<ImportKey, string>;

@@ -1,7 +1,6 @@
 import type { BaseKey, CoreMessages } from './en';
 import { zh as charts } from './parts/charts.zh';
 import { zh as industry } from './parts/industry.zh';
-import { zh as compareStory } from './parts/compareStory.zh';
 import { zh as map } from './parts/map.zh';
 import { zh as pages } from './parts/pages.zh';
 import { zh as data } from './parts/data.zh';
@@ -147,7 +146,6 @@ export const zh: CoreMessages = {
 	...base,
 	...charts,
 	...industry,
-	...compareStory,
 	...map,
 	...pages,
 	...data,
