@@ -19,7 +19,9 @@ const KB = 1024;
  * largest figure, so nothing grows unnoticed there either. The overview was ≈ 108 KB, and is ≈ 112 KB since
  * its views gained the "earlier, no year" timeline column, capped address notices, canonical export
  * addresses, share-card heads, the text-as-shapes and citation entries of the download menu (the citation
- * panel itself loads on first use) and the dataset as page data; the ratchet moved from 110 to 114 KB.
+ * panel itself loads on first use) and the dataset as page data; the ratchet moved from 110 to 114 KB. The
+ * chart layer's redesign (a model per chart, the shared frame parts, four width variants' layouts, wrapped and
+ * upright Chinese labels, the dot map's dodging) brought the overview to ≈ 116 KB; the ratchet is 118 KB.
  */
 /**
  * HTML: the overview, the page with the most charts, at most 32 KB as served (gzip). Every chart is in it
@@ -27,7 +29,7 @@ const KB = 1024;
  * is final before any script runs; the four drawings share most of their words and compress well (≈ 25 KB
  * gzip for ≈ 270 KB of markup). Measured raw it was held to 150 KB when there were two drawings.
  */
-const BUDGET = { js: 60 * KB, jsInUse: 114 * KB, css: 15 * KB, overviewHtmlGzip: 32 * KB };
+const BUDGET = { js: 60 * KB, jsInUse: 118 * KB, css: 15 * KB, overviewHtmlGzip: 32 * KB };
 const PAGES = [
 	'/',
 	'/zh',

@@ -62,7 +62,7 @@ test.describe('views hydrate on first use', () => {
 		// the page has opened and gone idle: the charts and the download buttons are there, the view's
 		// script has not run
 		await expect(page.locator('.view-root')).toHaveAttribute('data-view', 'static');
-		await expect(page.locator('svg.chart').first()).toBeVisible();
+		await expect(page.locator('svg.chart:visible').first()).toBeVisible();
 		await expect(page.locator('.chart-download summary').first()).toBeVisible();
 		await expect(menus(page)).toHaveCount(0);
 		await expect(timelineHits(page)).toHaveCount(0);
@@ -74,7 +74,7 @@ test.describe('views hydrate on first use', () => {
 		});
 		expect(tagged).toBeGreaterThan(500);
 
-		await page.locator('svg.chart .mark').first().hover();
+		await page.locator('svg.chart:visible .mark').first().hover();
 		await expect(timelineHits(page)).toHaveCount(4); // one per chart width (phone, tablet, desktop, wide)
 		await expect(menus(page)).toHaveCount(4);
 		// waking adopted the HTML: every chart is still made of the nodes the page opened with
@@ -195,7 +195,7 @@ test.describe('views hydrate on first use', () => {
 		await expect(page).toHaveURL(/\/en\/industries$/);
 		// mounted at once, not waiting for a first use: its script-only controls are there
 		await expect(menus(page).first()).toBeAttached();
-		await expect(page.locator('svg.chart').first()).toBeVisible();
+		await expect(page.locator('svg.chart:visible').first()).toBeVisible();
 		expect(problems).toEqual([]);
 	});
 
@@ -233,16 +233,16 @@ test.describe('views hydrate on first use', () => {
 		await page.route('**/*.js', (route) =>
 			offline ? route.abort('internetdisconnected') : route.continue()
 		);
-		await page.locator('svg.chart .mark').first().hover();
+		await page.locator('svg.chart:visible .mark').first().hover();
 		const notice = page.getByTestId('view-unavailable');
 		await expect(notice).toContainText('交互功能');
 		await expect(page.locator('.view-root')).toHaveAttribute('data-view', 'unavailable');
-		await expect(page.locator('svg.chart').first()).toBeVisible();
+		await expect(page.locator('svg.chart:visible').first()).toBeVisible();
 		offline = false;
 		await notice.getByRole('button', { name: '重试' }).click();
 		await frameReady(page);
 		await expect(notice).toHaveCount(0);
-		await page.locator('svg.chart .mark').first().hover();
+		await page.locator('svg.chart:visible .mark').first().hover();
 		await expect(page.locator('.view-root')).toHaveAttribute('data-view', 'live');
 		await expect(menus(page).first()).toBeAttached();
 		await context.close();

@@ -257,7 +257,7 @@ test.describe('import your own data', () => {
 		await expect(page.getByTestId('import-saved')).toContainText('Kept for this session only');
 		await page.goto('/en');
 		await expect(page.locator('h1')).toBeVisible();
-		await expect(page.locator('svg.chart').first()).toBeVisible();
+		await expect(page.locator('svg.chart:visible').first()).toBeVisible();
 		await page.goto('/en/compare?cities=shanghai,beijing');
 		await expect.poll(() => chosen(page)).toEqual(['shanghai', 'beijing']);
 	});

@@ -6,15 +6,7 @@
  */
 import { expect, test, type Page } from '@playwright/test';
 
-const PAGES = [
-	'/en',
-	'/zh',
-	'/en/industries',
-	'/zh/industries',
-	'/en/compare',
-	'/zh/cities/shanghai',
-	'/en/events'
-];
+const PAGES = ['/en', '/zh', '/en/industries', '/zh/industries', '/en/compare', '/zh/cities/shanghai'];
 const WIDTHS = [375, 768, 1440, 1920];
 /** What each width's column shows (variants.ts: phone < 600 ≤ tablet < 860 ≤ desktop < 1100 ≤ wide). */
 const EXPECTED: Record<number, string> = { 375: 'phone', 768: 'tablet', 1440: 'wide', 1920: 'wide' };

@@ -9,6 +9,10 @@ import { en as importEn } from './messages/parts/importPage';
 import { zh as importZh } from './messages/parts/importPage.zh';
 import { en as compareEn } from './messages/parts/compareStory';
 import { zh as compareZh } from './messages/parts/compareStory.zh';
+import { en as methodEn } from './messages/parts/method';
+import { zh as methodZh } from './messages/parts/method.zh';
+import { en as industryEn } from './messages/parts/industry';
+import { zh as industryZh } from './messages/parts/industry.zh';
 
-registerCatalogue('en', { ...en, ...importEn, ...compareEn });
-registerCatalogue('zh', { ...zh, ...importZh, ...compareZh });
+registerCatalogue('en', { ...en, ...importEn, ...compareEn, ...methodEn, ...industryEn });
+registerCatalogue('zh', { ...zh, ...importZh, ...compareZh, ...methodZh, ...industryZh });

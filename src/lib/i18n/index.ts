@@ -23,11 +23,18 @@ export function registerCatalogue(locale: Locale, messages: CoreMessages & Parti
 	catalogues[locale] = messages;
 }
 
+const loading: Partial<Record<Locale, Promise<void>>> = {};
+
 /** Loads one language's strings; resolves at once when they are already there. */
-export async function loadCatalogue(locale: Locale): Promise<void> {
-	if (catalogues[locale]) return;
-	catalogues[locale] =
-		locale === 'zh' ? (await import('./messages/zh')).zh : (await import('./messages/en')).en;
+export function loadCatalogue(locale: Locale): Promise<void> {
+	if (catalogues[locale]) return Promise.resolve();
+	// one load per language: the layout's and a page's load run at the same time, and a second copy
+	// arriving late would replace the catalogue the page's own strings were added to
+	return (loading[locale] ??= (async () => {
+		const messages =
+			locale === 'zh' ? (await import('./messages/zh')).zh : (await import('./messages/en')).en;
+		catalogues[locale] ??= messages;
+	})());
 }
 
 /** Strings only one page uses, each a chunk of its own per language, with a key that says it is loaded. */
@@ -36,6 +43,16 @@ const PAGE_PARTS = {
 		probe: 'import.title',
 		zh: async () => (await import('./messages/parts/importPage.zh')).zh,
 		en: async () => (await import('./messages/parts/importPage')).en
+	},
+	method: {
+		probe: 'method.title',
+		zh: async () => (await import('./messages/parts/method.zh')).zh,
+		en: async () => (await import('./messages/parts/method')).en
+	},
+	industry: {
+		probe: 'matrix.title.all',
+		zh: async () => (await import('./messages/parts/industry.zh')).zh,
+		en: async () => (await import('./messages/parts/industry')).en
 	},
 	compare: {
 		probe: 'story.item',
@@ -52,11 +69,15 @@ export async function loadPageStrings(locale: Locale, page: keyof typeof PAGE_PA
 	await loadCatalogue(locale);
 	const part = PAGE_PARTS[page];
 	if (catalogues[locale]?.[part.probe] !== undefined) return;
-	catalogues[locale] = { ...catalogues[locale]!, ...(await part[locale]()) };
+	const strings = await part[locale]();
+	// merged into the catalogue as it is now (another page part may have been added meanwhile)
+	catalogues[locale] = { ...catalogues[locale]!, ...strings };
 }
 
 export const loadImportStrings = (locale: Locale) => loadPageStrings(locale, 'import');
 export const loadCompareStrings = (locale: Locale) => loadPageStrings(locale, 'compare');
+export const loadMethodStrings = (locale: Locale) => loadPageStrings(locale, 'method');
+export const loadIndustryStrings = (locale: Locale) => loadPageStrings(locale, 'industry');
 
 function catalogue(locale: Locale): CoreMessages & Partial<Messages> {
 	const messages = catalogues[locale];

@@ -1,5 +1,4 @@
 import * as charts from './parts/charts';
-import * as industry from './parts/industry';
 import * as map from './parts/map';
 import * as pages from './parts/pages';
 import * as data from './parts/data';
@@ -8,6 +7,8 @@ import * as city from './parts/city';
 import * as failure from './parts/failure';
 import type * as importPage from './parts/importPage';
 import type * as compareStory from './parts/compareStory';
+import type * as method from './parts/method';
+import type * as industry from './parts/industry';
 
 /**
  * English interface strings. The key set is the catalogue's contract: `zh.ts` must have exactly the same
@@ -85,56 +86,6 @@ const base = {
 	'stat.events': 'Events',
 	'stat.categories': 'Fields',
 	'stat.busiest': 'Busiest city',
-	'method.title': 'Methodology',
-	'method.lead':
-		'Where the data comes from, how we counted, and how our records add up to the article’s own figures.',
-	'method.source.heading': 'Source',
-	'method.source.body':
-		'Every built-in record comes from one article: {outlet}, {title}, published {date}. Its original web address is not known, so none is given. Facts and names are taken from it; every event title is written in our own words, in Chinese and English.',
-	'method.rules.heading': 'Counting rules',
-	'method.rules.one':
-		'One event per action per city. A bullet that names several dated actions becomes several events.',
-	'method.rules.group':
-		'An action that names two cities is one event in each, sharing a group id, so it can be counted once when wanted.',
-	'method.rules.national':
-		'National actions (a State Council or ministry plan, the 30-plus language models) have no city. They appear on timelines, not in city counts.',
-	'method.rules.commentary':
-		'Items the article names only in its review and interview are marked “commentary”; views can include or leave them out. The overview leaves them out.',
-	'method.rules.months':
-		'The month is the one the article gives. Where it gives none the month stays unknown; a range such as May to June keeps both ends. An item the article only places “earlier” than another event (Guangzhou’s and Shenzhen’s public-data rules, Shanghai’s earlier future-industry plan) has no year and no month: it records the event it came before, and every timeline, filter and file keeps it apart from the events of 2023.',
-	'method.reconcile.heading': 'From our records to the article’s “35 events, 15 cities”',
-	'method.reconcile.lead':
-		'Our {records} records roll back up into the article’s {bullets} bullets. This table is computed from the data.',
-	'method.reconcile.bullet': 'Bullet',
-	'method.reconcile.section': 'Section',
-	'method.reconcile.cities': 'Cities',
-	'method.reconcile.months': 'Months named',
-	'method.reconcile.records': 'Records',
-	'method.reconcile.counted': 'Counted as',
-	'method.reconcile.total': 'Total',
-	'method.reconcile.national': 'national',
-	'method.reconcile.undated': 'no month',
-	'method.reconcile.rule': 'The rule that gives 35',
-	'method.reconcile.ruleLead': 'The rule that reproduces the article’s figure:',
-	'method.reconcile.hongkong':
-		'The article’s 15 cities include Hong Kong. Hong Kong’s one item is the memorandum on cross-border data flows in the Greater Bay Area, signed by a national body, the Cyberspace Administration of China, and the Hong Kong SAR government: an agreement between the two, not a measure Hong Kong took on its own. We record it under Hong Kong, as the article’s count of 15 needs; without it the event list names 14 cities.',
-	'method.reconcile.variants': 'Other ways to count',
-	'method.reconcile.variant': 'Rule',
-	'method.reconcile.value': 'Count',
-	'method.crosswalk.heading': 'Future-industry crosswalk',
-	'method.crosswalk.lead':
-		'Cities name their future industries in their own words, and the words overlap only in meaning. We map every item to one or more canonical tracks, with a match strength and a reason. This is our editorial judgment: it is shown here in full so you can disagree with it.',
-	'method.crosswalk.city': 'City',
-	'method.crosswalk.item': 'City’s own words',
-	'method.crosswalk.track': 'Track',
-	'method.crosswalk.match': 'Match',
-	'method.crosswalk.reason': 'Reason',
-	'method.match.exact': 'exact',
-	'method.match.partial': 'partial',
-	'method.match.broad': 'broad',
-	'method.downloads.heading': 'Download the data',
-	'method.downloads.lead':
-		'The same validated records the pages use, as JSON and CSV, described by a Frictionless Data Package. The plain .csv files carry a byte-order mark so that Excel reads them as UTF-8; the -nobom.csv copies, without it, are what the data package lists for data tools (Frictionless, pandas, R).',
 	'notice.heading': 'Some of this link could not be used',
 	'notice.unknown': '“{value}” in “{param}” is not something we know; it was left out.',
 	'notice.malformed': 'A value in “{param}” (“{value}”) is not well formed; it was left out.',
@@ -147,6 +98,17 @@ const base = {
 	'notice.dismiss': 'Dismiss',
 	'notFound.title': 'Page not found',
 	'notFound.body': 'There is no page at this address.',
+	'method.match.exact': 'exact',
+	'method.match.partial': 'partial',
+	'method.match.broad': 'broad',
+	'method.crosswalk.heading': 'Future-industry crosswalk',
+	'method.crosswalk.lead':
+		'Cities name their future industries in their own words, and the words overlap only in meaning. We map every item to one or more canonical tracks, with a match strength and a reason. This is our editorial judgment: it is shown here in full so you can disagree with it.',
+	'method.crosswalk.city': 'City',
+	'method.crosswalk.item': 'City’s own words',
+	'method.crosswalk.track': 'Track',
+	'method.crosswalk.match': 'Match',
+	'method.crosswalk.reason': 'Reason',
 	'notFound.home': 'Go to the overview',
 	'error.title': 'Something went wrong',
 	'error.body': 'This page could not be shown. The rest of the dashboard still works.'
@@ -155,12 +117,12 @@ const base = {
 /**
  * The English catalogue every page loads: the base strings plus each part's (one part per area of the
  * dashboard). The import page's strings (`parts/importPage.ts`) and the compare page's differences in words
- * (`parts/compareStory.ts`) come with those pages only.
+ * (`parts/compareStory.ts`) the methodology (`parts/method.ts`) and the future-industry charts (`parts/industry.ts`) come with the pages
+ * that show them only.
  */
 export const en = {
 	...base,
 	...charts.en,
-	...industry.en,
 	...map.en,
 	...pages.en,
 	...data.en,
@@ -176,7 +138,11 @@ export type CoreKey = keyof typeof en;
 export type ImportKey = keyof typeof importPage.en;
 /** The keys that come with the compare page. */
 export type CompareKey = keyof typeof compareStory.en;
-export type MessageKey = CoreKey | ImportKey | CompareKey;
+/** The keys that come with the methodology page. */
+export type MethodKey = keyof typeof method.en;
+/** The keys of the future-industry charts (matrix, similarity, UpSet): the industries and compare pages. */
+export type IndustryKey = keyof typeof industry.en;
+export type MessageKey = CoreKey | ImportKey | CompareKey | MethodKey | IndustryKey;
 /** A language's strings as every page loads them. */
 export type CoreMessages = Record<CoreKey, string>;
 export type ImportMessages = Record<ImportKey, string>;

@@ -1,6 +1,5 @@
 import type { BaseKey, CoreMessages } from './en';
 import { zh as charts } from './parts/charts.zh';
-import { zh as industry } from './parts/industry.zh';
 import { zh as map } from './parts/map.zh';
 import { zh as pages } from './parts/pages.zh';
 import { zh as data } from './parts/data.zh';
@@ -78,53 +77,6 @@ const base: Record<BaseKey, string> = {
 	'stat.events': '事件',
 	'stat.categories': '领域',
 	'stat.busiest': '事件最多的城市',
-	'method.title': '方法说明',
-	'method.lead': '数据从何而来、如何计数，以及我们的记录如何与原文的数字对上。',
-	'method.source.heading': '资料来源',
-	'method.source.body':
-		'全部内置记录取自同一篇文章：{outlet}，{title}，{date} 发布。原文网址不详，故不列出。本项目只采用其中的事实与名称，事件标题均为本项目以中英文自拟。',
-	'method.rules.heading': '计数规则',
-	'method.rules.one': '每个城市的每项举措记为一个事件；一条中写有多个带日期举措的，拆成多个事件。',
-	'method.rules.group':
-		'同一举措涉及两座城市时，在每座城市各记一个事件，并共用一个分组编号，需要时可只计一次。',
-	'method.rules.national':
-		'全国性举措（国务院或部委的计划、三十多个大模型面市等）不属于任何城市，出现在时间线上，不计入城市统计。',
-	'method.rules.commentary': '只在文章综述与访谈部分提到的事项标为“点评”，各视图可选择是否纳入；总览不纳入。',
-	'method.rules.months':
-		'月份以原文为准；原文未写月份的保持未知；“5月到6月”这样的区间保留起止两端。原文只说“此前”的事项（广州、深圳的公共数据管理办法，上海此前的未来产业计划）不记年份和月份，只记下它早于哪一事件；各时间线、筛选和数据文件都把它们与2023年的事件分开。',
-	'method.reconcile.heading': '从记录到原文的“35件事，15座城市”',
-	'method.reconcile.lead':
-		'本数据集的 {records} 条记录可以还原为原文事件清单的 {bullets} 个条目。下表由数据计算得出。',
-	'method.reconcile.bullet': '条目',
-	'method.reconcile.section': '栏目',
-	'method.reconcile.cities': '城市',
-	'method.reconcile.months': '写明的月份',
-	'method.reconcile.records': '记录数',
-	'method.reconcile.counted': '计为',
-	'method.reconcile.total': '合计',
-	'method.reconcile.national': '全国',
-	'method.reconcile.undated': '无月份',
-	'method.reconcile.rule': '得出35件的规则',
-	'method.reconcile.ruleLead': '能得出原文数字的规则：',
-	'method.reconcile.hongkong':
-		'原文的15座城市包括香港。香港只有一项：国家网信办和香港特区政府签订的大湾区数据跨境合作备忘录。这是国家机构与特区政府之间的协议，并非香港自行出台的措施。本数据集把它记在香港名下，这样才有原文的15座；不计它，事件清单只涉及14座城市。',
-	'method.reconcile.variants': '其他计数方式',
-	'method.reconcile.variant': '规则',
-	'method.reconcile.value': '计数',
-	'method.crosswalk.heading': '未来产业对照表',
-	'method.crosswalk.lead':
-		'各城市用自己的说法表述未来产业，说法之间只在含义上有重合。我们把每一项对应到一个或多个规范赛道，并标出匹配强度与理由。这是编辑判断，在此完整列出，欢迎提出不同意见。',
-	'method.crosswalk.city': '城市',
-	'method.crosswalk.item': '城市原话',
-	'method.crosswalk.track': '赛道',
-	'method.crosswalk.match': '匹配',
-	'method.crosswalk.reason': '理由',
-	'method.match.exact': '完全',
-	'method.match.partial': '部分',
-	'method.match.broad': '宽泛',
-	'method.downloads.heading': '下载数据',
-	'method.downloads.lead':
-		'与页面所用相同的、经过校验的记录，提供 JSON 与 CSV 两种格式，并附 Frictionless 数据包说明。普通 .csv 文件带 BOM，Excel 可直接按 UTF-8 打开；不带 BOM 的 -nobom.csv 副本供数据工具（Frictionless、pandas、R）使用，数据包列出的即是它们。',
 	'notice.heading': '链接中有部分内容无法使用',
 	'notice.unknown': '“{param}”中的“{value}”无法识别，已忽略。',
 	'notice.malformed': '“{param}”中的值（“{value}”）格式不正确，已忽略。',
@@ -137,6 +89,17 @@ const base: Record<BaseKey, string> = {
 	'notice.dismiss': '关闭',
 	'notFound.title': '页面不存在',
 	'notFound.body': '此地址没有页面。',
+	'method.match.exact': '完全',
+	'method.match.partial': '部分',
+	'method.match.broad': '宽泛',
+	'method.crosswalk.heading': '未来产业对照表',
+	'method.crosswalk.lead':
+		'各城市用自己的说法表述未来产业，说法之间只在含义上有重合。我们把每一项对应到一个或多个规范赛道，并标出匹配强度与理由。这是编辑判断，在此完整列出，欢迎提出不同意见。',
+	'method.crosswalk.city': '城市',
+	'method.crosswalk.item': '城市原话',
+	'method.crosswalk.track': '赛道',
+	'method.crosswalk.match': '匹配',
+	'method.crosswalk.reason': '理由',
 	'notFound.home': '返回总览',
 	'error.title': '出错了',
 	'error.body': '此页面无法显示，仪表板的其他部分仍可正常使用。'
@@ -145,7 +108,6 @@ const base: Record<BaseKey, string> = {
 export const zh: CoreMessages = {
 	...base,
 	...charts,
-	...industry,
 	...map,
 	...pages,
 	...data,
