@@ -16,6 +16,8 @@ export interface FrameState {
 	choose(key: string): void;
 	/** True when another city is highlighted and this mark is not that city's. */
 	dimmed(key: string): boolean;
+	/** The city highlighted across the page's charts (linked highlighting), if any. */
+	readonly selectedCity: string | null;
 	/** True when another city than this one is highlighted (for parts of a chart that belong to a city). */
 	dimmedCity(city: string): boolean;
 }
