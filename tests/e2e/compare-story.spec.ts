@@ -4,7 +4,10 @@
  * each city's events are on the page; choosing a bar narrows that city's events to the bar's; the address
  * reproduces the comparison in a fresh context; the default comparison is in the prerendered HTML.
  */
+import { execFileSync } from 'node:child_process';
+import { readFile, writeFile } from 'node:fs/promises';
 import { expect, test, type Page } from '@playwright/test';
+import { inspectSvg } from './svg-checks';
 
 const CITIES = 'shanghai,shenzhen,hefei';
 const NAMES = {
@@ -91,3 +94,50 @@ test('the default comparison is whole in the prerendered HTML', async ({ browser
 	await expect(page.getByTestId('compare-evidence').locator('.evidence-col li').first()).toBeVisible();
 	await context.close();
 });
+
+for (const lang of ['en', 'zh'] as const) {
+	test(`/${lang}/compare: the whole comparison downloads as one sheet and its data`, async ({
+		page
+	}, testInfo) => {
+		test.setTimeout(60_000);
+		await page.goto(`/${lang}/compare?cities=${CITIES}`);
+		const sheet = page.getByTestId('compare-sheet');
+		const get = async (kind: string) => {
+			const [file] = await Promise.all([
+				page.waitForEvent('download'),
+				sheet.locator(`button[data-export="sheet-${kind}"]`).click()
+			]);
+			return { name: file.suggestedFilename(), data: await readFile(await file.path()) };
+		};
+		const svg = await get('svg');
+		expect(svg.name).toBe(`comparison_shanghai-shenzhen-hefei_${lang}.svg`);
+		const text = svg.data.toString('utf8');
+		const info = await inspectSvg(page, text);
+		expect(info.error).toBeNull();
+		expect(info.bad).toEqual([]);
+		expect(info.ns).toBe('http://www.w3.org/2000/svg');
+		expect(info.viewBox).toBe(`0 0 ${info.width} ${info.height}`);
+		expect(info.url).toBe(`${new URL(page.url()).origin}/${lang}/compare?cities=${CITIES}`);
+		for (const name of Object.values(NAMES[lang])) expect(info.title).toContain(name);
+		// the page's three charts, each whole, in the sheet
+		for (const chart of ['compare', 'timeline', 'industry-matrix'])
+			expect(text).toMatch(new RegExp(`<svg[^>]*data-chart="${chart}"`));
+		for (const field of SHARED[lang]) expect(text).toContain(field);
+		expect(text).toMatch(lang === 'zh' ? /澎湃新闻/ : /The Paper/);
+		// librsvg draws it (the tool a CMS converts SVG with)
+		const file = testInfo.outputPath(svg.name);
+		await writeFile(file, svg.data);
+		const png = execFileSync('rsvg-convert', ['-w', '720', file]);
+		expect(png.subarray(1, 4).toString()).toBe('PNG');
+		expect(png.readUInt32BE(20)).toBeGreaterThan(info.height * 0.9);
+
+		const raster = await get('png');
+		expect(raster.name).toBe(svg.name.replace(/\.svg$/, '.png'));
+		expect(raster.data.readUInt32BE(16)).toBe(Math.round(info.width * 2));
+
+		const csv = await get('csv');
+		const csvText = csv.data.toString('utf8');
+		expect(csvText.charCodeAt(0)).toBe(0xfeff);
+		expect(csvText.split('\r\n').length).toBeGreaterThan(3 * 8);
+	});
+}

@@ -262,4 +262,21 @@ test.describe('views hydrate on first use', () => {
 		await expect(page.getByTestId('opened-events')).toBeVisible();
 		expect(problems).toEqual([]);
 	});
+
+	test('a press on a control before the script runs, on an address with a query, is acted on', async ({
+		page
+	}) => {
+		const problems = watchConsole(page);
+		const release = await holdScripts(page);
+		await page.goto('/en/compare?cities=shanghai,beijing,hangzhou', { waitUntil: 'domcontentloaded' });
+		await page.getByRole('button', { name: 'Move Hangzhou left' }).click();
+		await expect(page.locator('html')).not.toHaveClass(/\bjs-ready\b/); // no script has run yet
+		release();
+		await expect(page).toHaveURL(/cities=shanghai,hangzhou,beijing$/);
+		await expect(page.getByTestId('chosen-cities').locator('li').nth(1)).toHaveAttribute(
+			'data-city',
+			'hangzhou'
+		);
+		expect(problems).toEqual([]);
+	});
 });

@@ -9,6 +9,7 @@ import { expect, test, type Download, type Locator, type Page } from '@playwrigh
 import { csvParseRows } from 'd3-dsv';
 import pixelmatch from 'pixelmatch';
 import { PNG } from 'pngjs';
+import { inspectSvg } from './svg-checks';
 
 /** The pages with charts, and how many each draws (the events table's CSV is tested in events.spec.ts). */
 const PAGES = { '': 4, '/compare': 3, '/industries': 3, '/cities/shanghai': 1 } as const;
@@ -28,39 +29,6 @@ async function download(page: Page, figure: Locator, kind: string): Promise<{ na
 async function readDownload(file: Download): Promise<Buffer> {
 	const path = await file.path();
 	return readFile(path);
-}
-
-/** Checks an exported SVG in the page (DOMParser): well-formed, nothing executable or external, metadata. */
-async function inspectSvg(page: Page, text: string) {
-	return page.evaluate((svgText) => {
-		const doc = new DOMParser().parseFromString(svgText, 'image/svg+xml');
-		const error = doc.querySelector('parsererror')?.textContent ?? null;
-		const root = doc.documentElement;
-		const bad: string[] = [];
-		for (const el of doc.querySelectorAll('script, foreignObject, image, iframe, animate, set'))
-			bad.push(el.tagName);
-		for (const el of doc.querySelectorAll('*')) {
-			for (const attr of el.attributes) {
-				if (/^on/i.test(attr.name)) bad.push(`${el.tagName}@${attr.name}`);
-				if (/href$/i.test(attr.name) && !attr.value.startsWith('#')) bad.push(`${el.tagName}@${attr.name}`);
-				if (/url\((?!#)/i.test(attr.value)) bad.push(`${el.tagName}@${attr.name}=${attr.value}`);
-			}
-		}
-		const meta = doc.querySelector('metadata > dashboard');
-		return {
-			error,
-			bad,
-			ns: root.namespaceURI,
-			width: Number(root.getAttribute('width')),
-			height: Number(root.getAttribute('height')),
-			viewBox: root.getAttribute('viewBox'),
-			url: meta?.getAttribute('url') ?? null,
-			version: meta?.getAttribute('dataset-version') ?? null,
-			exported: meta?.getAttribute('exported') ?? null,
-			source: [...doc.querySelectorAll('g.chart-source text')].map((t) => t.textContent ?? ''),
-			title: doc.querySelector('title')?.textContent ?? ''
-		};
-	}, text);
 }
 
 function decodePng(data: Buffer): PNG {

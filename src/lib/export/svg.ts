@@ -344,7 +344,10 @@ export function svgSize(svgText: string): { width: number; height: number } {
 function addUrlLine(svg: XElement, url: string, width: number, height: number): number {
 	const texts = [...walk(svg)].filter((el) => el.name === 'text');
 	if (texts.some((el) => textOf(el).includes(url))) return height;
-	const source = [...walk(svg)].find((el) => el.name === 'g' && hasClass(el, 'chart-source'));
+	// the document's own source line (a child of its root), not one of a chart nested in it (a sheet's)
+	const source = svg.children.find(
+		(el): el is XElement => typeof el !== 'string' && el.name === 'g' && hasClass(el, 'chart-source')
+	);
 	const fontSize = num(source && getAttr(source, 'font-size')) ?? (width < 500 ? 10.5 : 11);
 	const lineHeight = Math.round(fontSize * 1.45);
 	const last = source?.children

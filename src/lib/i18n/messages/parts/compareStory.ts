@@ -70,5 +70,22 @@ export const en = {
 	'story.evidence.all': 'Show every event',
 	'story.evidence.noneHere': 'None of the events behind this are {city}’s.',
 	'story.evidence.empty': 'No events in this selection.',
-	'story.evidence.more': '{count} more events of {city} are on its page.'
+	'story.evidence.more': '{count} more events of {city} are on its page.',
+	'story.sheet.heading': 'The whole comparison',
+	'story.sheet.lead': 'One sheet with every chart above and the differences in words, and its data.',
+	'story.sheet.svg': 'Sheet (SVG)',
+	'story.sheet.png': 'Sheet (PNG)',
+	'story.sheet.csv': 'Data (CSV)',
+	'story.sheet.title': '{cities} compared',
+	'story.sheet.working': 'Preparing the file…',
+	'story.sheet.failed': 'The file could not be made.',
+	'story.csv.kind': 'What',
+	'story.csv.city': 'City',
+	'story.csv.other': 'Other city',
+	'story.csv.item': 'Field or track',
+	'story.csv.value': 'Value',
+	'story.csv.events': 'events in field',
+	'story.csv.track': 'track named',
+	'story.csv.simTracks': 'tracks in common (Jaccard)',
+	'story.csv.simMix': 'field-mix similarity (cosine)'
 } as const;

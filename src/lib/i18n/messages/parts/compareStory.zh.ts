@@ -69,5 +69,22 @@ export const zh: Record<keyof typeof en, string> = {
 	'story.evidence.all': '显示全部事件',
 	'story.evidence.noneHere': '其中没有{city}的事件。',
 	'story.evidence.empty': '此范围内没有事件。',
-	'story.evidence.more': '{city}另有{count}件事件，见其城市页。'
+	'story.evidence.more': '{city}另有{count}件事件，见其城市页。',
+	'story.sheet.heading': '整份对比',
+	'story.sheet.lead': '把以上各图和文字异同合成一页，并附数据。',
+	'story.sheet.svg': '整页（SVG）',
+	'story.sheet.png': '整页（PNG）',
+	'story.sheet.csv': '数据（CSV）',
+	'story.sheet.title': '{cities}对比',
+	'story.sheet.working': '正在生成文件……',
+	'story.sheet.failed': '文件生成失败。',
+	'story.csv.kind': '类别',
+	'story.csv.city': '城市',
+	'story.csv.other': '另一城市',
+	'story.csv.item': '领域或赛道',
+	'story.csv.value': '数值',
+	'story.csv.events': '领域事件数',
+	'story.csv.track': '提出的赛道',
+	'story.csv.simTracks': '共同赛道（Jaccard）',
+	'story.csv.simMix': '领域构成相似度（余弦）'
 };
