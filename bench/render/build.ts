@@ -20,6 +20,8 @@ export async function buildHarness(outDir: string, options: { minify?: boolean }
 				{ find: /^\$app\/environment$/, replacement: path.join(harness, 'app-environment.ts') }
 			]
 		},
+		// the export's workers (text as shapes, font subsets) are ES modules, as in vite.config.ts
+		worker: { format: 'es' },
 		build: {
 			outDir,
 			emptyOutDir: true,
