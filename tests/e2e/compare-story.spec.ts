@@ -20,7 +20,7 @@ const SHARED = {
 	zh: ['城市算力', '创业投资与国资基金', '大科学装置']
 };
 
-async function sections(page: Page, lang: 'en' | 'zh') {
+async function sections(page: Page, lang: 'en' | 'zh', narrowed = false) {
 	await expect(page.locator('figure[data-chart="compare"]')).toHaveCount(1);
 	await expect(page.locator('figure[data-chart="timeline"]')).toHaveCount(1);
 	// Shenzhen is the only one of the three with a future-industry list
@@ -33,7 +33,7 @@ async function sections(page: Page, lang: 'en' | 'zh') {
 	for (const [i, id] of CITIES.split(',').entries()) {
 		await expect(columns.nth(i)).toHaveAttribute('data-city', id);
 		await expect(columns.nth(i).locator('h3')).toHaveText(NAMES[lang][id as 'hefei']);
-		await expect(columns.nth(i).locator('li').first()).toBeVisible();
+		if (!narrowed) await expect(columns.nth(i).locator('li').first()).toBeVisible();
 	}
 }
 
@@ -59,15 +59,22 @@ for (const lang of ['en', 'zh'] as const) {
 			await expect(evidence.locator('[data-city="hefei"] li')).toHaveCount(0);
 			// the page stays where the reader was
 			expect(Math.abs((await page.evaluate(() => window.scrollY)) - y)).toBeLessThan(4);
-			await evidence.getByRole('button').click();
-			await expect(evidence.locator('[data-city="shenzhen"] li').first()).toBeVisible();
-
-			// the address alone reproduces the comparison
+			// the choice is in the address, which alone reproduces the narrowed comparison
+			await expect(page).toHaveURL(/[?&]open=compare%3Ashanghai%3Abig-science/);
 			const fresh = await browser.newContext({ viewport: { width, height: 900 } });
 			const again = await fresh.newPage();
 			await again.goto(page.url());
-			await sections(again, lang);
+			await sections(again, lang, true);
+			const evidenceAgain = again.getByTestId('compare-evidence');
+			await expect(evidenceAgain.getByRole('status')).toBeVisible();
+			await expect(evidenceAgain.locator('[data-city="shanghai"] li')).toHaveCount(3);
+			await expect(evidenceAgain.locator('[data-city="shenzhen"] li')).toHaveCount(0);
 			await fresh.close();
+
+			// back to every event, and the address with it
+			await evidence.getByRole('button').click();
+			await expect(evidence.locator('[data-city="shenzhen"] li').first()).toBeVisible();
+			await expect(page).not.toHaveURL(/[?&]open=/);
 			await context.close();
 		});
 	}
@@ -81,6 +88,26 @@ test('a sentence backed by events opens them in the columns', async ({ page }) =
 	await expect(evidence.getByRole('status')).toContainText('Fields only Shenzhen');
 	await expect(evidence.locator('[data-city="shanghai"] li')).toHaveCount(0);
 	await expect(evidence.locator('[data-city="shenzhen"] li').first()).toBeVisible();
+	await expect(page).toHaveURL(/[?&]open=compare-story%3Afields\.\d+/);
+});
+
+test('a crafted open= names no mark: the comparison shows every event, and says nothing odd', async ({
+	page
+}) => {
+	const errors: string[] = [];
+	page.on('pageerror', (e) => errors.push(e.message));
+	for (const open of [
+		'compare%3A__proto__',
+		'timeline%3Aconstructor',
+		'compare-story%3Afields.999',
+		'%3Cimg%3E%3Ax'
+	]) {
+		await page.goto(`/en/compare?cities=${CITIES}&open=${open}`);
+		const evidence = page.getByTestId('compare-evidence');
+		await expect(evidence.locator('[data-city="shenzhen"] li').first()).toBeVisible();
+		await expect(evidence.getByRole('status')).toHaveCount(0);
+	}
+	expect(errors).toEqual([]);
 });
 
 test('the default comparison is whole in the prerendered HTML', async ({ browser }) => {

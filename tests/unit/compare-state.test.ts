@@ -83,3 +83,28 @@ describe('moveCity', () => {
 		expect(moveCity(['a', 'b'], 0, -1)).toEqual(['a', 'b']);
 	});
 });
+
+describe('the chosen mark in the address', () => {
+	it('reads a chart and a key, and nothing else', async () => {
+		const { parseOpen, compareQuery, MAX_OPEN } = await import('../../src/lib/views/compare-state');
+		const p = (q: string) => parseOpen(new URLSearchParams(q));
+		expect(p('open=compare:shanghai:big-science')).toEqual({ chart: 'compare', key: 'shanghai:big-science' });
+		expect(p('open=compare-story:fields.0')).toEqual({ chart: 'compare-story', key: 'fields.0' });
+		expect(p('open=timeline:shanghai|4')).toEqual({ chart: 'timeline', key: 'shanghai|4' });
+		for (const bad of [
+			'',
+			'open=',
+			'open=compare',
+			'open=compare:',
+			'open=:x',
+			'open=__proto__:x',
+			'open=toString:x'
+		])
+			expect(p(bad), bad).toBeNull();
+		expect(p(`open=compare:${'x'.repeat(MAX_OPEN)}`)).toBeNull();
+		expect(compareQuery(['a', 'b'], { chart: 'compare', key: 'a:c' })).toBe(
+			'?cities=a,b&open=compare%3Aa%3Ac'
+		);
+		expect(compareQuery(['a', 'b'], null)).toBe('?cities=a,b');
+	});
+});

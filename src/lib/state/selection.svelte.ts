@@ -11,6 +11,8 @@ export interface OpenedMark {
 	label: string;
 	/** The ids of the events behind the mark. */
 	eventIds: string[];
+	/** The mark's key in its chart, so a page can keep the choice in its address. */
+	key?: string;
 }
 
 export class Selection {

@@ -32,8 +32,31 @@ export function parseCompareState(params: URLSearchParams, ds: Dataset): Compare
 	return { cities: defaultCities(ds), notices: parsed.notices, isDefault: true };
 }
 
-export function compareQuery(cities: readonly string[]): string {
-	return toQuery([['cities', cities]]);
+/** The charts whose marks the compare page keeps in its address when chosen (`?open=<chart>:<key>`). */
+export const OPENABLE = ['compare', 'timeline', 'compare-story'] as const;
+export type Openable = (typeof OPENABLE)[number];
+/** Longest `open` value read: a mark's key is a few ids long; anything longer is not one. */
+export const MAX_OPEN = 200;
+
+/** The mark the address says is chosen, or null (absent, too long, or not a chart's mark). Text only. */
+export function parseOpen(params: URLSearchParams): { chart: Openable; key: string } | null {
+	const raw = params.get('open');
+	if (!raw || raw.length > MAX_OPEN) return null;
+	const at = raw.indexOf(':');
+	const chart = raw.slice(0, at);
+	const key = raw.slice(at + 1);
+	if (at < 1 || !key) return null;
+	return (OPENABLE as readonly string[]).includes(chart) ? { chart: chart as Openable, key } : null;
+}
+
+export function compareQuery(
+	cities: readonly string[],
+	open?: { chart: string; key: string } | null
+): string {
+	return toQuery([
+		['cities', cities],
+		['open', open ? `${open.chart}:${open.key}` : null]
+	]);
 }
 
 /** Lower-cases and strips spaces, hyphens and tone marks, so "Hong Kong", "hongkong" and "hóng" meet. */
