@@ -511,3 +511,23 @@ test.describe('files that cannot be read faithfully say so, in the page’s lang
 		});
 	}
 });
+
+test('an imported dataset in view is credited to itself, never to the article, in both languages', async ({
+	page
+}) => {
+	await page.goto('/en/import');
+	await importAndSave(page, 'mine.csv', GOOD, 'Analyst set');
+	await page.goto('/en');
+	const footer = page.getByTestId('source-citation');
+	await expect(footer).toContainText('Analyst set');
+	await expect(footer).not.toContainText('The Paper');
+	const source = page.locator('figure[data-chart="events-per-city"] svg.chart:visible .chart-source');
+	await expect(source).toContainText('Analyst set', { timeout: 15_000 });
+	await expect(source).not.toContainText('The Paper');
+	await page.goto('/en/cities');
+	await expect(page.locator('main')).toContainText('“Analyst set”');
+	await expect(page.locator('main')).not.toContainText('the article names');
+	await page.goto('/zh');
+	await expect(page.getByTestId('source-citation')).toContainText('当前数据：Analyst set');
+	await expect(page.getByTestId('source-citation')).not.toContainText('澎湃');
+});

@@ -34,6 +34,9 @@ const base = {
 	'footer.method': 'How we counted',
 	'footer.data': 'Download the data',
 	'footer.licence': 'Dataset compiled by this project from the article; titles are our own words.',
+	'footer.sourceImported': 'Data in view: {name}, a dataset imported in this browser.',
+	'footer.licenceImported':
+		'Its sources and licence are those of whoever compiled it; the built-in data is one choice away in the Data menu.',
 	'chart.sourceLine': 'Source: {outlet}, {title} ({date})',
 	'chart.sourceImported': 'Source: {name} (data imported by the reader)',
 	'chart.showTable': 'Show as table',

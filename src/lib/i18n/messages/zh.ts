@@ -27,6 +27,8 @@ const base: Record<BaseKey, string> = {
 	'footer.method': '统计方法',
 	'footer.data': '下载数据',
 	'footer.licence': '数据集由本项目据该文整理，事件标题为本项目自拟。',
+	'footer.sourceImported': '当前数据：{name}（在本浏览器中导入的数据集）。',
+	'footer.licenceImported': '其来源与许可以整理者为准；内置数据可在“数据”菜单中切换。',
 	'chart.sourceLine': '资料来源：{outlet}，{title}（{date}）',
 	'chart.sourceImported': '资料来源：{name}（读者导入的数据）',
 	'chart.showTable': '以表格显示',

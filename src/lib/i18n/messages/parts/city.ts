@@ -6,6 +6,8 @@ export const en = {
 	'city.index.title': 'Cities',
 	'city.index.lead':
 		'The {count} cities the article names, grouped by city cluster, with the events each had in 2023. Pick a city for its profile.',
+	'city.index.leadImported':
+		'The {count} cities of “{name}”, grouped by city cluster, with the events each has. Pick a city for its profile.',
 	'city.index.clusterCities': '{count} cities',
 	'city.index.clusterCitiesOne': '1 city',
 	'city.eventCount': '{count} events',

@@ -8,6 +8,8 @@ export const zh: Record<keyof typeof en, string> = {
 	'city.index.title': '城市',
 	'city.index.lead':
 		'文章提到的{count}个城市，按城市群分组，并列出各自2023年的事件数。选择一个城市查看概况。',
+	'city.index.leadImported':
+		'“{name}”中的{count}个城市，按城市群分组，并列出各自的事件数。选择一个城市查看概况。',
 	'city.index.clusterCities': '{count}个城市',
 	'city.index.clusterCitiesOne': '1个城市',
 	'city.eventCount': '{count}件事件',
