@@ -6,6 +6,8 @@
  */
 import { BACKGROUND, fontStack, INK, INK_MUTED } from '$lib/charts/core/palette';
 import { wrap } from '$lib/charts/core/text-width';
+// text measured wider than the estimate, as the chart frame measures it
+import { BOLD, REGULAR } from '$lib/charts/frame/layout';
 import type { Comparison } from '$lib/aggregate/compare';
 import type { CompareStory } from '$lib/aggregate/compare-story';
 import type { Dataset, Locale } from '$lib/data/types';
@@ -27,9 +29,6 @@ export interface SheetInput {
 
 const PAD = 16;
 const GAP = 20;
-/** Measured wider than the estimate, as the chart frame does, so no sans font runs past the sheet. */
-const REGULAR = 1.1;
-const BOLD = 1.22;
 
 export function comparisonSheet(input: SheetInput): string {
 	const width = input.width ?? 720;

@@ -54,8 +54,8 @@ const MAX_LINES = 8;
  * Text is measured wider than the estimate (text-width.ts) so that no sans font a reader or a tool renders
  * it in runs past the frame: Linux's DejaVu and Noto run about 10% wider than Helvetica or Arial, bold more.
  */
-const REGULAR = 1.1;
-const BOLD = 1.22;
+export const REGULAR = 1.1;
+export const BOLD = 1.22;
 
 export function frameLayout(text: FrameText, width: number, plotHeight: number): FrameLayout {
 	const pad = width < 500 ? 8 : 12;
