@@ -130,6 +130,7 @@ describe('filter', () => {
 	it('fills defaults, sorts lists and orders the month range', () => {
 		expect(normaliseFilter({ months: [9, 3], cities: ['y', 'x', 'y'] })).toEqual({
 			categories: null,
+			period: null,
 			months: [3, 9],
 			includeUndated: true,
 			clusters: null,
@@ -251,10 +252,13 @@ describe('clusters and totals', () => {
 			byCategory: [4, 2, 2]
 		});
 	});
-	it('builds the city × category × month cube', () => {
+	it('builds the city × category × period cube', () => {
 		const cube = eventCube(ds, { cities: ['x', 'z'] });
 		expect(cube.cityIds).toEqual(['x', 'z']);
-		const at = (ci: number, k: number, mo: number) => cube.counts[(ci * 3 + k) * 13 + mo];
+		// one year (2023): slot 0 holds items with no year, slot 1 the year's events without a month,
+		// slot 1 + m month m
+		expect([cube.firstYear, cube.nPeriods]).toEqual([2023, 14]);
+		const at = (ci: number, k: number, mo: number) => cube.counts[(ci * 3 + k) * 14 + 1 + mo];
 		expect(at(0, 0, 2)).toBe(1);
 		expect(at(0, 0, 7)).toBe(1);
 		expect(at(0, 1, 0)).toBe(1);

@@ -10,7 +10,6 @@ import {
 	compileFilter,
 	countCells,
 	eventTable,
-	MONTH_STRIDE,
 	rowMap,
 	type EventTable
 } from './table';
@@ -131,14 +130,13 @@ export function eventTotals(ds: Dataset, filter: Filter = {}): EventTotals {
 	const t = eventTable(ds);
 	const cf = compileFilter(t, filter);
 	const nk = t.categoryIds.length;
-	const S = MONTH_STRIDE;
-	// row 0: cities in view, row 1: national; columns: category × month (0 = undated)
+	// row 0: cities in view, row 1: national; columns: category × (dated, no month)
 	const cells = countCells(
 		t,
 		rowMap(cf, 2, () => 0, 1),
 		2,
-		colMap(t, cf, nk * S, (key) => t.keyCategory[key] * S + t.keyMonth[key]),
-		nk * S,
+		colMap(t, cf, nk * 2, (key) => t.keyCategory[key] * 2 + (t.keyMonth[key] === 0 ? 1 : 0)),
+		nk * 2,
 		cf.f.countGroupsOnce
 	);
 	const byCategory = new Array<number>(nk).fill(0);
@@ -146,11 +144,11 @@ export function eventTotals(ds: Dataset, filter: Filter = {}): EventTotals {
 	let undated = 0;
 	for (let r = 0; r < 2; r++) {
 		for (let k = 0; k < nk; k++) {
-			for (let m = 0; m < S; m++) {
-				const v = cells[r * nk * S + k * S + m];
+			for (let m = 0; m < 2; m++) {
+				const v = cells[r * nk * 2 + k * 2 + m];
 				byCategory[k] += v;
 				if (r === 1) national += v;
-				if (m === 0) undated += v;
+				if (m === 1) undated += v;
 			}
 		}
 	}
@@ -163,27 +161,36 @@ export interface EventCube {
 	cityIds: string[];
 	categoryIds: string[];
 	/**
-	 * counts[(ci * categories + k) * 13 + m]: events of city `cityIds[ci]`, category k, first month
-	 * m (1–12; m = 0 holds the undated). National events are not in the cube.
+	 * The period slots: 0 for items with no year, then per year (`firstYear + y`) 13 slots, `1 + y * 13`
+	 * for its events without a month and `1 + y * 13 + m` for month m (see `EventTable.keyPeriod`).
+	 */
+	firstYear: number;
+	nPeriods: number;
+	/**
+	 * counts[(ci * categories + k) * nPeriods + p]: events of city `cityIds[ci]`, category k, whose
+	 * first month is in period slot p. National events are not in the cube.
 	 */
 	counts: Int32Array;
 }
 
-/** City × category × month counts in one pass (the cube every per-city figure can be cut from). */
+/**
+ * City × category × period (year and month) counts in one pass (the cube every per-city figure can be
+ * cut from).
+ */
 export function eventCube(ds: Dataset, filter: Filter = {}): EventCube {
 	const t: EventTable = eventTable(ds);
 	const cf = compileFilter(t, filter);
 	const nk = t.categoryIds.length;
-	const S = MONTH_STRIDE;
+	const S = t.nPeriods;
 	const slot = new Map(cf.citiesInView.map((c, j) => [c, j]));
 	const nRows = cf.citiesInView.length;
 	const counts = countCells(
 		t,
 		rowMap(cf, nRows, (c) => slot.get(c) as number),
 		nRows,
-		colMap(t, cf, nk * S, (key) => t.keyCategory[key] * S + t.keyMonth[key]),
+		colMap(t, cf, nk * S, (key) => t.keyCategory[key] * S + t.keyPeriod[key]),
 		nk * S,
 		cf.f.countGroupsOnce
 	);
-	return { cityIds: cf.citiesInView.map((c) => t.cityIds[c]), categoryIds: [...t.categoryIds], counts };
+	return { firstYear: t.firstYear, nPeriods: S, cityIds: cf.citiesInView.map((c) => t.cityIds[c]), categoryIds: [...t.categoryIds], counts };
 }

@@ -3,7 +3,7 @@
  * segment, a timeline dot or a cube cell can list exactly what it counts.
  */
 import type { Dataset, InnovationEvent } from '../data/types';
-import type { Filter } from './filter';
+import { monthIndex, type Filter } from './filter';
 import { compileFilter, eventTable, NATIONAL, rowInView } from './table';
 
 export interface MarkSelector {
@@ -16,6 +16,11 @@ export interface MarkSelector {
 	 * year with no month; 'earlier' the items with no year, placed only before another event.
 	 */
 	month?: number | 'undated' | 'earlier';
+	/**
+	 * Month indices (`monthIndex`), inclusive: the events whose first month lies in them (a timeline
+	 * mark of a period). Events without a month are not in any period.
+	 */
+	period?: [from: number, to: number];
 }
 
 /**
@@ -40,20 +45,25 @@ export function eventsFor(ds: Dataset, filter: Filter = {}, mark: MarkSelector =
 		wantCat = k;
 	}
 	const wantMonth = mark.month === undefined ? -1 : typeof mark.month === 'string' ? 0 : mark.month;
-	// the undated cell and the earlier cell share month 0; the year tells them apart
+	// the undated cell and the earlier cell share month 0; the period slot tells them apart (0: no year)
 	const wantYear = mark.month === 'earlier' ? 'none' : mark.month === undefined ? 'any' : 'given';
+	// a period, relative to the table's months (keyStart counts from January of its first year)
+	const base = monthIndex(t.firstYear, 1);
+	const from = mark.period ? mark.period[0] - base : 0;
+	const to = mark.period ? mark.period[1] - base : 0;
 	const out: InnovationEvent[] = [];
 	// the row's code holds its city and key, the key decoders the rest
-	const { code, keyCategory, keyMonth } = t;
+	const { code, keyCategory, keyMonth, keyPeriod, keyStart } = t;
 	for (let i = 0; i < t.n; i++) {
 		if (!rowInView(t, cf, i)) continue;
 		const x = code[i];
+		const key = x & 0xffff;
 		if (wantCity >= 0 && x >>> 16 !== wantCity) continue;
-		if (wantCat >= 0 && keyCategory[x & 0xffff] !== wantCat) continue;
-		if (wantMonth >= 0 && keyMonth[x & 0xffff] !== wantMonth) continue;
-		const e = ds.events[i];
-		if (wantYear !== 'any' && (e.year === null) !== (wantYear === 'none')) continue;
-		out.push(e);
+		if (wantCat >= 0 && keyCategory[key] !== wantCat) continue;
+		if (wantMonth >= 0 && keyMonth[key] !== wantMonth) continue;
+		if (wantYear !== 'any' && (keyPeriod[key] === 0) !== (wantYear === 'none')) continue;
+		if (mark.period && (keyStart[key] < 0 || keyStart[key] < from || keyStart[key] > to)) continue;
+		out.push(ds.events[i]);
 	}
 	return out;
 }

@@ -6,9 +6,15 @@
  * - A list left `undefined` is no constraint. A list that is present is the allowed set, so an empty
  *   list lets nothing through (the panel decides what "nothing ticked" means before calling us).
  *   Unknown ids in a list match nothing.
+ * - `period: [from, to]` (month indices, `monthIndex(year, month)`, inclusive; either end may be null
+ *   for an open end; swapped if given backwards) keeps a dated event whose span overlaps it: an event
+ *   of "May to June 2024" is kept by a period of June 2024 alone, one of "November 2023 to February
+ *   2024" by January 2024. An event with a year but no month is kept when its year overlaps the
+ *   period (and `includeUndated`); an item with no year only by `includeUndated`.
  * - `months: [from, to]` (1–12, inclusive; swapped if given backwards) keeps a dated event whose
- *   [month, monthEnd] range overlaps it: an event of "May to June" is kept by a filter on June alone.
- *   Undated events are kept iff `includeUndated` (default true), whatever the month range.
+ *   months of the year overlap it, in any year: an event of "May to June" is kept by a filter on June
+ *   alone. Undated events are kept iff `includeUndated` (default true), whatever the month range.
+ * - Events without a month (with or without a year) are kept iff `includeUndated` (default true).
  * - National events (cityId null) are kept iff `includeNational` (default true). The city and
  *   cluster lists do not apply to them: they never appear in city counts, but the timeline shows
  *   them in their own row.
@@ -21,8 +27,20 @@
  */
 import type { Dataset, InnovationEvent } from '../data/types';
 
+/** A month as one number counted from January of year 0: `year * 12 + month - 1`. */
+export function monthIndex(year: number, month: number): number {
+	return year * 12 + month - 1;
+}
+
+/** The year and month (1–12) of a month index. */
+export function fromMonthIndex(index: number): { year: number; month: number } {
+	return { year: Math.floor(index / 12), month: (((index % 12) + 12) % 12) + 1 };
+}
+
 export interface Filter {
 	categories?: string[];
+	/** Month indices (`monthIndex`), inclusive; null for an open end. */
+	period?: [from: number | null, to: number | null] | null;
 	months?: [from: number, to: number];
 	includeUndated?: boolean;
 	clusters?: string[];
@@ -35,6 +53,8 @@ export interface Filter {
 /** A filter with every default filled in; list constraints stay `null` when absent. */
 export interface NormalisedFilter {
 	categories: string[] | null;
+	/** Null when both ends are open. */
+	period: [from: number | null, to: number | null] | null;
 	months: [from: number, to: number] | null;
 	includeUndated: boolean;
 	clusters: string[] | null;
@@ -65,8 +85,21 @@ export function normaliseFilter(filter: Filter | NormalisedFilter = {}): Normali
 		const b = clampMonth(filter.months[1]);
 		months = a <= b ? [a, b] : [b, a];
 	}
+	let period: [number | null, number | null] | null = null;
+	if (filter.period) {
+		const end = (v: number | null) => {
+			if (v === null || v === undefined) return null;
+			if (!Number.isFinite(v)) throw new RangeError(`period ends must be month indices, got ${v}`);
+			return Math.round(v);
+		};
+		let a = end(filter.period[0]);
+		let b = end(filter.period[1]);
+		if (a !== null && b !== null && a > b) [a, b] = [b, a];
+		if (a !== null || b !== null) period = [a, b];
+	}
 	return {
 		categories: normaliseList(filter.categories),
+		period,
 		months,
 		includeUndated: filter.includeUndated ?? true,
 		clusters: normaliseList(filter.clusters),
@@ -77,12 +110,59 @@ export function normaliseFilter(filter: Filter | NormalisedFilter = {}): Normali
 	};
 }
 
+/**
+ * Months a range runs past its first month: 0 for a single month, `monthEnd - month` within a year,
+ * and across a year's end when the last month is before the first ("November to February" is
+ * month 11, monthEnd 2: three months on, in the next year).
+ */
+export function spanOf(month: number, monthEnd: number | null): number {
+	if (monthEnd === null || monthEnd === month) return 0;
+	return monthEnd > month ? monthEnd - month : monthEnd + 12 - month;
+}
+
+/** Does a span of `span` months from month `month` (of any year) touch the months [from, to] of a year? */
+function monthsOverlap(month: number, span: number, from: number, to: number): boolean {
+	if (span >= 11) return true;
+	for (let k = 0; k <= span; k++) {
+		const m = ((month - 1 + k) % 12) + 1;
+		if (m >= from && m <= to) return true;
+	}
+	return false;
+}
+
+/**
+ * Does an event's time pass the time part of the filter? `year` null: an item with no year;
+ * `month` null: no month. The one rule the columnar filter compiles, key by key.
+ */
+export function timePasses(
+	year: number | null,
+	month: number | null,
+	monthEnd: number | null,
+	f: NormalisedFilter
+): boolean {
+	if (month === null || year === null) {
+		if (!f.includeUndated) return false;
+		if (year === null || !f.period) return true;
+		// a year without a month: kept when the year overlaps the period
+		const [from, to] = f.period;
+		return (to === null || monthIndex(year, 1) <= to) && (from === null || monthIndex(year, 12) >= from);
+	}
+	const span = spanOf(month, monthEnd);
+	if (f.months && !monthsOverlap(month, span, f.months[0], f.months[1])) return false;
+	if (f.period) {
+		const start = monthIndex(year, month);
+		const [from, to] = f.period;
+		if (to !== null && start > to) return false;
+		if (from !== null && start + span < from) return false;
+	}
+	return true;
+}
+
 /** Does a dated or undated span pass the month part of the filter? `month` null means undated. */
 export function spanPasses(month: number | null, monthEnd: number | null, f: NormalisedFilter): boolean {
 	if (month == null) return f.includeUndated;
 	if (!f.months) return true;
-	const end = Math.max(month, monthEnd ?? month);
-	return month <= f.months[1] && end >= f.months[0];
+	return monthsOverlap(month, spanOf(month, monthEnd), f.months[0], f.months[1]);
 }
 
 /**
@@ -106,7 +186,7 @@ export function matchesFilter(
 	}
 	if (f.categories && !f.categories.includes(e.categoryId)) return false;
 	if (!f.includeCommentary && e.source.section === 'commentary') return false;
-	return spanPasses(e.month, e.monthEnd, f);
+	return timePasses(e.year, e.month, e.monthEnd, f);
 }
 
 /** Builds `(event) => boolean` for a dataset and a filter. */

@@ -17,7 +17,7 @@
  * the busy shared 2-core machine took 10–25 ms; over the tally it is about 1 ms.
  */
 import type { Dataset, InnovationEvent } from '../data/types';
-import { cityInView, normaliseFilter, type Filter, type NormalisedFilter } from './filter';
+import { cityInView, normaliseFilter, spanOf, timePasses, type Filter, type NormalisedFilter } from './filter';
 
 /** City index of a national event (no city). */
 export const NATIONAL = 0xffff;
@@ -25,10 +25,15 @@ export const NATIONAL = 0xffff;
 export const FLAG_NATIONAL = 1;
 /** Bit in `flags`: item from the article's commentary rather than its event list. */
 export const FLAG_COMMENTARY = 2;
-/** Months are 1–12, 0 means undated; a key holds the span as `month * MONTH_STRIDE + monthEnd`. */
+/**
+ * Each year of the data takes MONTH_STRIDE period slots: slot 0 for its events without a month, then
+ * its months 1–12. Slot 0 of the whole axis (before the first year) holds the items with no year.
+ */
 export const MONTH_STRIDE = 13;
-/** Most categories the encoding can hold (so that a row's key fits in 16 bits). */
-export const MAX_CATEGORIES = 193;
+/** Most distinct keys (commentary × category × period × span) a row's 16 bits beside the city hold. */
+export const MAX_KEYS = 1 << 16;
+/** Most categories the encoding can hold (a category index is one byte). */
+export const MAX_CATEGORIES = 256;
 /**
  * Largest cube (city × commentary × category × first month) the encoding pre-counts into, in
  * cells: 4 Mi cells is 16 MB for the time of the encoding. Beyond it (tens of thousands of cities
@@ -58,10 +63,12 @@ export interface EventTable {
 	readonly city: Uint16Array;
 	/** Per row: category index. */
 	readonly category: Uint8Array;
-	/** Per row: first month 1–12, 0 if undated. */
+	/** Per row: first month 1–12 (of its year), 0 if it has no month. */
 	readonly month: Uint8Array;
-	/** Per row: last month of the span (= month when not a range), 0 if undated. */
+	/** Per row: last month of the span (= month when not a range; of the next year when below month), 0 if undated. */
 	readonly monthEnd: Uint8Array;
+	/** Per row: its period slot (see `keyPeriod`). */
+	readonly period: Uint16Array;
 	/** Per row: FLAG_NATIONAL | FLAG_COMMENTARY. */
 	readonly flags: Uint8Array;
 	/**
@@ -72,15 +79,38 @@ export interface EventTable {
 	readonly groupIds: string[];
 	/**
 	 * Per row: the row in one number, so a counting pass reads one array and a filter is two look-ups:
-	 * code = city << 16 | key, where key = ((commentary * categories + category) * 13 + month) * 13 + monthEnd
-	 * holds everything but the city.
+	 * code = city << 16 | key, where key = ((commentary * categories + category) * nPeriods + period)
+	 * * spanStride + span holds everything but the city.
 	 */
 	code: Uint32Array;
-	/** Number of possible keys (< 2^16); the decoders below are indexed by key. */
+	/** The first year of the data (0 when no event has a year); period slots count from it. */
+	firstYear: number;
+	/** Years from the first to the last year of the data (0 when no event has a year). */
+	nYears: number;
+	/**
+	 * Period slots: 0 for items with no year, then per year (firstYear + y) MONTH_STRIDE slots,
+	 * `1 + y * 13` for its events without a month and `1 + y * 13 + m` for month m.
+	 */
+	nPeriods: number;
+	/** One more than the longest range in months (1 when no event spans several months). */
+	spanStride: number;
+	/** Number of possible keys (≤ 2^16); the decoders below are indexed by key. */
 	nKeys: number;
 	keyCategory: Uint8Array;
+	/** The key's period slot. */
+	keyPeriod: Uint16Array;
+	/** The year of the key's period (0 for items with no year). */
+	keyYear: Uint16Array;
+	/** The month of year 1–12 the key starts in; 0 when it has no month. */
 	keyMonth: Uint8Array;
+	/** The month of year the key's span ends in (= keyMonth when it is no range; 0 with no month). */
 	keyMonthEnd: Uint8Array;
+	/**
+	 * The first and last month of the key's span counted from January of `firstYear` (0-based), or -1
+	 * when it has no month: what period filters and time steps compare.
+	 */
+	keyStart: Int32Array;
+	keyEnd: Int32Array;
 	keyCommentary: Uint8Array;
 	/** Rows that span several months, and rows that are copies of a grouped action (both rare). */
 	ranged: Uint32Array;
@@ -193,12 +223,15 @@ function encodeRows(
 	categoryOf: Record<string, number | undefined>,
 	nCities: number,
 	nCategories: number,
+	time: TimeExtent,
 	cube: Int32Array | null,
 	code: Uint32Array
 ): RareRows {
-	const S = MONTH_STRIDE;
+	const P = time.nPeriods;
+	const L = time.spanStride;
+	const y0 = time.firstYear;
 	const nk = nCategories;
-	const perSlot = 2 * nk * S;
+	const perSlot = 2 * nk * P;
 	const ranged: number[] = [];
 	const groupedRows: number[] = [];
 	const groupedIds: string[] = [];
@@ -215,19 +248,22 @@ function encodeRows(
 		}
 		const k = categoryOf[e.categoryId];
 		if (k === undefined) throw unknownId(e, 'category', e.categoryId);
-		let m = 0;
-		let me = 0;
-		const em = e.month;
-		if (em !== null) {
-			const eme = e.monthEnd;
-			m = em;
-			me = eme !== null && eme > em ? eme : em;
+		let p = 0;
+		let span = 0;
+		const year = e.year;
+		if (year !== null) {
+			const em = e.month;
+			p = 1 + (year - y0) * MONTH_STRIDE;
+			if (em !== null) {
+				p += em;
+				span = spanOf(em, e.monthEnd);
+			}
 		}
 		const commentary = e.source.section === 'commentary' ? 1 : 0;
-		// key without monthEnd: the cube's cell within the city's slot
-		const ck = (commentary * nk + k) * S + m;
-		code[i] = (c << 16) | (ck * S + me);
-		if (me > m) ranged.push(i);
+		// key without the span: the cube's cell within the city's slot
+		const ck = (commentary * nk + k) * P + p;
+		code[i] = (c << 16) | (ck * L + span);
+		if (span > 0) ranged.push(i);
 		else if (cube !== null) cube[slot * perSlot + ck]++;
 		const groupId = e.groupId;
 		if (groupId !== null) {
@@ -238,19 +274,55 @@ function encodeRows(
 	return { ranged, groupedRows, groupedIds };
 }
 
+/** The years the events span and their longest range: what sizes the period slots and the keys. */
+export interface TimeExtent {
+	firstYear: number;
+	nYears: number;
+	nPeriods: number;
+	spanStride: number;
+}
+
+/**
+ * A first, light pass over the events (three numbers each) for the extent of their years and their
+ * longest range, so that the keys can be sized before the encoding pass.
+ */
+export function timeExtent(events: readonly InnovationEvent[]): TimeExtent {
+	let lo = Infinity;
+	let hi = -Infinity;
+	let longest = 0;
+	for (let i = 0; i < events.length; i++) {
+		const e = events[i];
+		const y = e.year;
+		if (y === null) continue;
+		if (y < lo) lo = y;
+		if (y > hi) hi = y;
+		const m = e.month;
+		if (m !== null && e.monthEnd !== null && e.monthEnd !== m) {
+			const span = spanOf(m, e.monthEnd);
+			if (span > longest) longest = span;
+		}
+	}
+	const nYears = lo <= hi ? hi - lo + 1 : 0;
+	return {
+		firstYear: nYears ? lo : 0,
+		nYears,
+		nPeriods: 1 + nYears * MONTH_STRIDE,
+		spanStride: longest + 1
+	};
+}
+
 /** The per-row columns decoded from `code`, which holds them all. */
 function decodeColumns(
 	code: Uint32Array,
-	keyCategory: Uint8Array,
-	keyMonth: Uint8Array,
-	keyMonthEnd: Uint8Array,
-	keyCommentary: Uint8Array
+	keys: Pick<EventTable, 'keyCategory' | 'keyMonth' | 'keyMonthEnd' | 'keyPeriod' | 'keyCommentary'>
 ) {
+	const { keyCategory, keyMonth, keyMonthEnd, keyPeriod, keyCommentary } = keys;
 	const n = code.length;
 	const city = new Uint16Array(n);
 	const category = new Uint8Array(n);
 	const month = new Uint8Array(n);
 	const monthEnd = new Uint8Array(n);
+	const period = new Uint16Array(n);
 	const flags = new Uint8Array(n);
 	for (let i = 0; i < n; i++) {
 		const x = code[i];
@@ -260,9 +332,10 @@ function decodeColumns(
 		category[i] = keyCategory[key];
 		month[i] = keyMonth[key];
 		monthEnd[i] = keyMonthEnd[key];
+		period[i] = keyPeriod[key];
 		flags[i] = (c === NATIONAL ? FLAG_NATIONAL : 0) | (keyCommentary[key] ? FLAG_COMMENTARY : 0);
 	}
-	return { city, category, month, monthEnd, flags };
+	return { city, category, month, monthEnd, period, flags };
 }
 
 /** `make()`, called on first use and remembered. */
@@ -300,10 +373,10 @@ function tallyFromCube(
 	cube: Int32Array,
 	nCities: number,
 	perSlot: number,
+	spanStride: number,
 	code: Uint32Array,
 	ranged: Uint32Array
 ): { tallyCode: Uint32Array; tallyCount: Int32Array } {
-	const S = MONTH_STRIDE;
 	let distinct = ranged.length;
 	for (let j = 0; j < cube.length; j++) if (cube[j] !== 0) distinct++;
 	const tallyCode = new Uint32Array(distinct);
@@ -314,7 +387,7 @@ function tallyFromCube(
 		for (let ck = 0; ck < perSlot; ck++) {
 			const v = cube[s * perSlot + ck];
 			if (v === 0) continue;
-			tallyCode[p] = cityBits | (ck * S + (ck % S)); // monthEnd = month
+			tallyCode[p] = cityBits | (ck * spanStride); // span 0: not a range
 			tallyCount[p++] = v;
 		}
 	}
@@ -336,8 +409,6 @@ export function encodeEvents(ds: Dataset, tally: TallyMode = 'auto'): EventTable
 	if (cityIds.length >= NATIONAL) throw new RangeError(`too many cities: ${cityIds.length}`);
 	const clusterIds = [...ds.clusters].sort(byOrderThenId).map((c) => c.id);
 	const categoryIds = [...ds.categories].sort(byOrderThenId).map((c) => c.id);
-	// keys must fit in 16 bits beside the city: 2 × categories × 13 × 13 < 65,536
-	if (categoryIds.length > MAX_CATEGORIES) throw new RangeError(`too many categories: ${categoryIds.length}`);
 	const cityIndex = new Map(cityIds.map((id, i) => [id, i]));
 	const categoryIndex = new Map(categoryIds.map((id, i) => [id, i]));
 	const clusterIndex = new Map(clusterIds.map((id, i) => [id, i]));
@@ -348,35 +419,56 @@ export function encodeEvents(ds: Dataset, tally: TallyMode = 'auto'): EventTable
 		cityCluster[i] = k;
 	});
 
+	const time = timeExtent(ds.events);
 	const nk = categoryIds.length;
-	const S = MONTH_STRIDE;
-	const nKeys = 2 * nk * S * S;
+	const P = time.nPeriods;
+	const L = time.spanStride;
+	// keys must fit in 16 bits beside the city: 2 × categories × periods × spans ≤ 65,536
+	const nKeys = 2 * nk * P * L;
+	if (nk > MAX_CATEGORIES) throw new RangeError(`too many categories: ${nk}`);
+	if (nKeys > MAX_KEYS)
+		throw new RangeError(
+			`too many fields × years × range lengths to encode: ${nk} fields, ${time.nYears} years, ranges up to ${L - 1} months`
+		);
 	const keyCategory = new Uint8Array(nKeys);
+	const keyPeriod = new Uint16Array(nKeys);
+	const keyYear = new Uint16Array(nKeys);
 	const keyMonth = new Uint8Array(nKeys);
 	const keyMonthEnd = new Uint8Array(nKeys);
+	const keyStart = new Int32Array(nKeys);
+	const keyEnd = new Int32Array(nKeys);
 	const keyCommentary = new Uint8Array(nKeys);
 	for (let key = 0; key < nKeys; key++) {
-		keyMonthEnd[key] = key % S;
-		keyMonth[key] = Math.floor(key / S) % S;
-		keyCategory[key] = Math.floor(key / (S * S)) % nk;
-		keyCommentary[key] = key >= nk * S * S ? 1 : 0;
+		const span = key % L;
+		const p = Math.floor(key / L) % P;
+		keyPeriod[key] = p;
+		keyCategory[key] = Math.floor(key / (L * P)) % nk;
+		keyCommentary[key] = key >= nk * P * L ? 1 : 0;
+		const y = p === 0 ? -1 : Math.floor((p - 1) / MONTH_STRIDE);
+		const m = p === 0 ? 0 : (p - 1) % MONTH_STRIDE;
+		keyYear[key] = y < 0 ? 0 : time.firstYear + y;
+		keyMonth[key] = m;
+		keyMonthEnd[key] = m === 0 ? 0 : ((m - 1 + span) % 12) + 1;
+		keyStart[key] = m === 0 ? -1 : y * 12 + m - 1;
+		keyEnd[key] = m === 0 ? -1 : y * 12 + m - 1 + span;
 	}
 
 	const n = ds.events.length;
 	const nc = cityIds.length;
-	// The cube pre-counts the rows that are not ranges (for them monthEnd = month, so the key
-	// without monthEnd identifies the code): one slot per city plus one for national events, then
-	// commentary × category × first month. It pays when it is not much larger than the events;
-	// for a small dataset, scanning a cube of mostly empty cells would cost more than it saves.
-	const perSlot = 2 * nk * S;
+	// The cube pre-counts the rows that are not ranges (for them the span is 0, so the key without
+	// the span identifies the code): one slot per city plus one for national events, then
+	// commentary × category × period. It pays when it is not much larger than the events; for a
+	// small dataset, scanning a cube of mostly empty cells would cost more than it saves.
+	const perSlot = 2 * nk * P;
 	const cubeCells = (nc + 1) * perSlot;
 	const useCube = tally === 'cube' || (tally === 'auto' && cubeCells <= MAX_CUBE_CELLS && cubeCells <= 4 * n);
 	const cube = useCube ? new Int32Array(cubeCells) : null;
 
 	const code = new Uint32Array(n);
 	// the same id → index tables as Maps above, as plain objects for the look-ups in the pass
-	const rare = encodeRows(ds.events, indexObject(cityIds), indexObject(categoryIds), nc, nk, cube, code);
-	const columns = once(() => decodeColumns(code, keyCategory, keyMonth, keyMonthEnd, keyCommentary));
+	const rare = encodeRows(ds.events, indexObject(cityIds), indexObject(categoryIds), nc, nk, time, cube, code);
+	const keys = { keyCategory, keyMonth, keyMonthEnd, keyPeriod, keyCommentary };
+	const columns = once(() => decodeColumns(code, keys));
 	const ranged = Uint32Array.from(rare.ranged);
 	const grouped = Uint32Array.from(rare.groupedRows);
 	const groups = lazyGroups(n, grouped, rare.groupedIds);
@@ -384,7 +476,7 @@ export function encodeEvents(ds: Dataset, tally: TallyMode = 'auto'): EventTable
 	let tallyCode: Uint32Array;
 	let tallyCount: Int32Array;
 	if (cube !== null) {
-		({ tallyCode, tallyCount } = tallyFromCube(cube, nc, perSlot, code, ranged));
+		({ tallyCode, tallyCount } = tallyFromCube(cube, nc, perSlot, L, code, ranged));
 	} else {
 		// one entry per row; `code` is never written after this point, so it can be shared
 		tallyCode = code;
@@ -412,6 +504,9 @@ export function encodeEvents(ds: Dataset, tally: TallyMode = 'auto'): EventTable
 		get monthEnd() {
 			return columns().monthEnd;
 		},
+		get period() {
+			return columns().period;
+		},
 		get flags() {
 			return columns().flags;
 		},
@@ -422,10 +517,18 @@ export function encodeEvents(ds: Dataset, tally: TallyMode = 'auto'): EventTable
 			return groups().groupIds;
 		},
 		code,
+		firstYear: time.firstYear,
+		nYears: time.nYears,
+		nPeriods: P,
+		spanStride: L,
 		nKeys,
 		keyCategory,
+		keyPeriod,
+		keyYear,
 		keyMonth,
 		keyMonthEnd,
+		keyStart,
+		keyEnd,
 		keyCommentary,
 		ranged,
 		grouped,
@@ -476,12 +579,23 @@ export function compileFilter(t: EventTable, filter: Filter | NormalisedFilter =
 	cityOk[NATIONAL] = f.includeNational ? 1 : 0;
 
 	const categoryOk = t.categoryIds.map((id) => !f.categories || f.categories.includes(id));
+	// the time part depends on the period and span only: decided once per (period, span), not per key
+	const P = t.nPeriods;
+	const L = t.spanStride;
+	const timeOk = new Uint8Array(P * L);
+	for (let p = 0; p < P; p++) {
+		for (let span = 0; span < L; span++) {
+			const key = p * L + span; // category 0, not commentary: the same period and span
+			const m = t.keyMonth[key];
+			const year = p === 0 ? null : t.keyYear[key];
+			const end = m === 0 ? null : t.keyMonthEnd[key];
+			timeOk[key] = timePasses(year, m === 0 ? null : m, end, f) ? 1 : 0;
+		}
+	}
 	const keyOk = new Uint8Array(t.nKeys);
 	for (let key = 0; key < t.nKeys; key++) {
-		const m = t.keyMonth[key];
-		const me = t.keyMonthEnd[key];
-		const span = m === 0 ? f.includeUndated : !f.months || (m <= f.months[1] && me >= f.months[0]);
-		const ok = categoryOk[t.keyCategory[key]] && span && (f.includeCommentary || !t.keyCommentary[key]);
+		const ok =
+			categoryOk[t.keyCategory[key]] && timeOk[key % (P * L)] && (f.includeCommentary || !t.keyCommentary[key]);
 		keyOk[key] = ok ? 1 : 0;
 	}
 	return { f, cityOk, keyOk, citiesInView };

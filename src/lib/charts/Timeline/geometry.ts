@@ -21,7 +21,6 @@ import { isNarrow } from '../frame/variants';
  */
 export const UNDATED = 12;
 export const EARLIER = 13;
-export const COLUMNS = 14;
 
 export interface TimelineEvent {
 	id: string;
@@ -55,6 +54,14 @@ export interface PlacedColumn {
 	undated: boolean;
 	/** The earlier (no year) column. */
 	earlier: boolean;
+}
+
+export interface PlacedGroup {
+	label: string;
+	x: number;
+	width: number;
+	/** The first group starts at the grid's left edge; the others draw a rule where they start. */
+	first: boolean;
 }
 
 export interface PlacedRow {
@@ -161,6 +168,8 @@ export interface TimelineGeometry {
 	earlierRuleX: number | null;
 	/** The three rules above as drawn (those that exist). */
 	rules: Rule[];
+	/** The period groups' header labels (years), centred over their periods ([] without groups). */
+	groups: PlacedGroup[];
 	/** Bottom of the grid. */
 	gridBottom: number;
 	/** Size of one event square. */
@@ -173,9 +182,16 @@ export interface TimelineOptions {
 	periodLabels: string[];
 	/** Fuller names ("January"), drawn instead when every one fits its column. */
 	periodNames?: string[];
+	/** Header of the column of events without a month; '' leaves the column out (an axis of years). */
 	undatedLabel: string;
 	/** Header of the earlier (no year) column, drawn only when a row has such items. */
 	earlierLabel?: string;
+	/**
+	 * Runs of consecutive periods named on a header line of their own above the periods' labels (the
+	 * years of an axis of months or quarters). With groups, period labels are thinned to every k-th
+	 * period of a group where they would crowd, rather than staggered.
+	 */
+	periodGroups?: { label: string; count: number }[];
 	/** Default 12 px, 11 on a phone (its month columns are 13 px wide). */
 	fontSize?: number;
 	/** Above this many rows cells are drawn as heat cells (default 40). */
@@ -264,52 +280,77 @@ export function timelineGeometry(rows: TimelineInputRow[], options: TimelineOpti
 	const labelLines = (label: string) => wrap(label, labelWidth - LABEL_GAP, fontSize, narrow ? 2 : Infinity);
 
 	// the columns: equal periods, a gap, and the undated column (wider if its label needs it)
+	const hasUndated = options.undatedLabel !== '';
 	const hasEarlier = rows.some((r) => (r.cells[earlierIndex]?.length ?? 0) > 0);
-	const shownColumns = periods + (hasEarlier ? 2 : 1);
-	const gridWidth = width - labelWidth - UNDATED_GAP * (hasEarlier ? 2 : 1);
-	const undatedNeeded = twoLineWidth(options.undatedLabel, fontSize) + 4;
-	const undatedWidth = Math.max(undatedNeeded, gridWidth / shownColumns);
+	const sideColumns = (hasUndated ? 1 : 0) + (hasEarlier ? 1 : 0);
+	const shownColumns = periods + sideColumns;
+	const gridWidth = width - labelWidth - UNDATED_GAP * sideColumns;
+	const undatedWidth = hasUndated
+		? Math.max(twoLineWidth(options.undatedLabel, fontSize) + 4, gridWidth / shownColumns)
+		: 0;
 	const earlierLabel = options.earlierLabel ?? 'Earlier';
 	const earlierWidth = hasEarlier
 		? Math.max(twoLineWidth(earlierLabel, fontSize) + 4, gridWidth / shownColumns)
 		: 0;
-	const colWidth = (gridWidth - undatedWidth - earlierWidth) / periods;
+	const colWidth = (gridWidth - undatedWidth - earlierWidth) / Math.max(1, periods);
 
-	const widest = (labels: string[]) => Math.max(...labels.map((l) => textWidth(l, fontSize)));
-	// full names where every one fits (a desktop's wide columns), else the short ones, staggered onto
-	// two lines when even those are crowded (a phone)
+	const widest = (labels: string[]) => Math.max(0, ...labels.map((l) => textWidth(l, fontSize)));
+	const groupsIn = options.periodGroups && options.periodGroups.length > 1 ? options.periodGroups : null;
+	// full names where every one fits (a desktop's wide columns), else the short ones; with groups, every
+	// k-th of a group where even those would crowd, else staggered onto two lines (a phone)
 	const names = options.periodNames;
-	const periodLabels =
+	let periodLabels =
 		names?.length === periods && widest(names) + 8 <= colWidth ? names : options.periodLabels;
-	const stagger = widest(periodLabels) + 4 > colWidth;
-	const undatedLines = headerWrap(options.undatedLabel, undatedWidth - 4, fontSize);
+	let stagger = false;
+	if (groupsIn) {
+		const size = groupsIn[0].count;
+		const every = [1, 2, 3, 4, 6, 12].find((k) => size % k === 0 && widest(periodLabels) + 4 <= k * colWidth);
+		let at = 0;
+		const shown: string[] = [];
+		for (const group of groupsIn) {
+			for (let j = 0; j < group.count; j++) shown.push(every && j % every === 0 ? periodLabels[at + j] : '');
+			at += group.count;
+		}
+		periodLabels = shown;
+	} else stagger = widest(periodLabels) + 4 > colWidth;
+	const groupLine = groupsIn ? 1 : 0;
+	const undatedLines = hasUndated ? headerWrap(options.undatedLabel, undatedWidth - 4, fontSize) : [];
 	const earlierLines = hasEarlier ? headerWrap(earlierLabel, earlierWidth - 4, fontSize) : [];
-	const headerLines = Math.max(stagger ? 2 : 1, undatedLines.length, earlierLines.length);
+	const headerLines = Math.max((stagger ? 2 : 1) + groupLine, undatedLines.length, earlierLines.length);
 	const headerHeight = headerLines * lineHeight + 6;
 
 	const columns: PlacedColumn[] = periodLabels.map((label, c) => ({
 		index: c,
 		x: labelWidth + c * colWidth,
 		width: colWidth,
-		lines: [label],
-		line: stagger ? c % 2 : 0,
+		lines: label ? [label] : [],
+		line: groupLine + (stagger ? c % 2 : 0),
 		undated: false,
 		earlier: false
 	}));
+	const groups: PlacedGroup[] = [];
+	if (groupsIn) {
+		let at = 0;
+		for (const group of groupsIn) {
+			groups.push({ label: group.label, x: labelWidth + at * colWidth, width: group.count * colWidth, first: at === 0 });
+			at += group.count;
+		}
+	}
 	const periodsEnd = labelWidth + periods * colWidth;
 	const undatedRuleX = periodsEnd + UNDATED_GAP / 2;
-	columns.push({
-		index: undatedIndex,
-		x: periodsEnd + UNDATED_GAP,
-		width: undatedWidth,
-		lines: undatedLines,
-		line: 0,
-		undated: true,
-		earlier: false
-	});
+	if (hasUndated)
+		columns.push({
+			index: undatedIndex,
+			x: periodsEnd + UNDATED_GAP,
+			width: undatedWidth,
+			lines: undatedLines,
+			line: 0,
+			undated: true,
+			earlier: false
+		});
 	let earlierRuleX: number | null = null;
 	if (hasEarlier) {
-		const x0 = periodsEnd + UNDATED_GAP + undatedWidth;
+		const x0 = periodsEnd + (hasUndated ? UNDATED_GAP + undatedWidth : 0);
 		earlierRuleX = x0 + UNDATED_GAP / 2;
 		columns.push({
 			index: earlierIndex,
@@ -330,6 +371,7 @@ export function timelineGeometry(rows: TimelineInputRow[], options: TimelineOpti
 	const isRanged = (e: TimelineEvent, c: number) =>
 		c < periods && e.lastPeriod !== null && e.lastPeriod > c + 1;
 	const endColumn = (e: TimelineEvent) => columns[Math.min(lastPeriod, (e.lastPeriod as number) - 1)];
+	const columnAt = new Map(columns.map((col) => [col.index, col]));
 
 	interface Lanes {
 		lane: Map<string, number>;
@@ -355,9 +397,10 @@ export function timelineGeometry(rows: TimelineInputRow[], options: TimelineOpti
 		Math.max(
 			0,
 			...row.cells.map((cell, c) => {
-				if (!columns[c]) return 0;
+				const col = columnAt.get(c);
+				if (!col) return 0;
 				const points = cell.filter((e) => !isRanged(e, c)).length;
-				return Math.ceil(points / perLine(columns[c].width));
+				return Math.ceil(points / perLine(col.width));
 			})
 		);
 	const rowHeight =
@@ -368,7 +411,7 @@ export function timelineGeometry(rows: TimelineInputRow[], options: TimelineOpti
 	const placedRows: PlacedRow[] = [];
 	const cells: PlacedCell[] = [];
 	const marks: PlacedEventMark[] = [];
-	const maxCount = Math.max(0, ...rows.flatMap((r) => r.cells.map((c, i) => (columns[i] ? c.length : 0))));
+	const maxCount = Math.max(0, ...rows.flatMap((r) => r.cells.map((c, i) => (columnAt.has(i) ? c.length : 0))));
 	const bins = mode === 'heat' ? heatBins(maxCount) : [];
 	const binOf = (n: number) => bins.find((b) => n >= b.from && n <= b.to) ?? bins[bins.length - 1];
 
@@ -464,7 +507,7 @@ export function timelineGeometry(rows: TimelineInputRow[], options: TimelineOpti
 	const vertical = (kind: Rule['kind'], x: number | null): Rule[] =>
 		x === null ? [] : [{ kind, x1: x, x2: x, y1: 0, y2: y }];
 	const rules: Rule[] = [
-		...vertical('undated', undatedRuleX),
+		...(hasUndated ? vertical('undated', undatedRuleX) : []),
 		...vertical('earlier', earlierRuleX),
 		...(nationalRuleY === null
 			? []
@@ -490,6 +533,7 @@ export function timelineGeometry(rows: TimelineInputRow[], options: TimelineOpti
 		undatedRuleX,
 		earlierRuleX,
 		rules,
+		groups,
 		gridBottom: y,
 		markSize
 	};
@@ -552,7 +596,7 @@ export function timelineInput(
 			key: r.cityId ?? NATIONAL_KEY,
 			label: label(r.cityId),
 			national: r.cityId === null,
-			cells: Array.from({ length: COLUMNS }, (_, c) =>
+			cells: Array.from({ length: r.eventIds.length }, (_, c) =>
 				(r.eventIds[c] ?? []).map((id) => ({ id, colour: colourOf(id), lastPeriod: ends.get(id) ?? null }))
 			)
 		};

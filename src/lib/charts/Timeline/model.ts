@@ -1,12 +1,13 @@
 /**
- * The timeline, as a model: periods across (the months of one year for now), cities down, one square per
+ * The timeline, as a model: periods across (months, quarters or years, as the aggregate stepped the
+ * data's span; a header line names the years over months and quarters), cities down, one square per
  * event coloured by field, a ranged event as a bar across its periods; events without a month in a column
  * of their own, items with no year ("earlier") in a last column set apart again, national events in a row
  * of their own at the bottom; above a row count, cells shaded by count instead. Owns the title (the
  * busiest month), the description, the table, the cells as marks and their tooltips, and the geometry for
  * any width. Reads the timeline the aggregation engine computed.
  */
-import type { Timeline, TimelineRow } from '$lib/aggregate/timeline';
+import { STEP_MONTHS, type TimeStep, type Timeline, type TimelinePeriod, type TimelineRow } from '$lib/aggregate/timeline';
 import type { Dataset, Locale } from '$lib/data/types';
 import {
 	CHART_EVENT_COUNT,
@@ -26,8 +27,6 @@ import {
 	timelineFinding,
 	timelineGeometry,
 	timelineInput,
-	EARLIER,
-	UNDATED,
 	type TimelineGeometry,
 	type TimelineInputRow
 } from './geometry';
@@ -37,8 +36,6 @@ export interface TimelineInput {
 	/** The timeline from `timeline(dataset, filter)` (with event ids, the default). */
 	timeline: Timeline;
 	locale: Locale;
-	/** The year the months belong to. */
-	year?: number;
 	/** Above this many rows, cells show counts as shades instead of one square per event. */
 	heatThreshold?: number;
 	/** Keep city rows with no event. */
@@ -58,10 +55,12 @@ export interface TimelineColumn {
 	index: number;
 	/** Header and table heading: "May" / "5月", "No month". */
 	short: string;
-	/** Header where there is room: "January" / "1月" (the year is in the subtitle). */
+	/** Header where there is room: "January" / "1月" (the year is in the subtitle or the year line). */
 	name: string;
 	/** In a cell's label: "May 2023" / "2023年5月", "no month given". */
 	long: string;
+	/** In the title: the month alone when the axis is one year ("May"), else `long`. */
+	title: string;
 }
 
 /** A row's count in each column, by the column's index (periods, undated, earlier). */
@@ -76,27 +75,55 @@ function monthName(locale: Locale, year: number, month: number): string {
 			);
 }
 
-/** The chart's columns for a timeline of one year's months (the aggregate's layout). */
-export function timelineColumns(timeline: Timeline, locale: Locale, year: number): TimelineColumn[] {
+/** A period's words: short and full header, in a cell's label, in the title. */
+function periodWords(
+	p: TimelinePeriod,
+	step: TimeStep,
+	locale: Locale,
+	oneYear: boolean
+): Omit<TimelineColumn, 'kind' | 'index'> {
 	const tr = translator(locale);
+	if (step === 'month') {
+		const month = p.part as number;
+		const long = formatMonth(locale, p.year, month);
+		return {
+			short: formatMonthShort(locale, month),
+			name: monthName(locale, p.year, month),
+			long,
+			title: oneYear ? monthName(locale, p.year, month) : long
+		};
+	}
+	if (step === 'quarter') {
+		const long = tr('timeline.quarterLong', { year: String(p.year), quarter: String(p.part) });
+		const short = tr('timeline.quarter', { quarter: String(p.part) });
+		return { short, name: short, long, title: oneYear ? short : long };
+	}
+	const year = tr('timeline.year', { year: String(p.year) });
+	return { short: String(p.year), name: year, long: year, title: year };
+}
+
+/** The chart's columns: the aggregate's periods, the undated column (unless the step is a year), the earlier one. */
+export function timelineColumns(timeline: Timeline, locale: Locale): TimelineColumn[] {
+	const tr = translator(locale);
+	const nP = timeline.periods.length;
+	const oneYear = timeline.years.length <= 1;
 	const side = (kind: 'undated' | 'earlier', index: number, short: string, long: string): TimelineColumn => ({
 		kind,
 		index,
 		short,
 		name: short,
-		long
+		long,
+		title: long
 	});
 	return [
-		...timeline.totals.counts.map((_, i): TimelineColumn => ({
-			kind: 'period',
-			index: i,
-			short: formatMonthShort(locale, i + 1),
-			name: monthName(locale, year, i + 1),
-			long: formatMonth(locale, year, i + 1)
-		})),
-		side('undated', UNDATED, tr('timeline.undated'), tr('timeline.undatedLong')),
+		...timeline.periods.map(
+			(p, i): TimelineColumn => ({ kind: 'period', index: i, ...periodWords(p, timeline.step, locale, oneYear) })
+		),
+		...(timeline.step !== 'year'
+			? [side('undated', nP, tr('timeline.undated'), tr('timeline.undatedLong'))]
+			: []),
 		...(timeline.totals.earlier > 0
-			? [side('earlier', EARLIER, tr('timeline.earlier'), tr('timeline.earlierLong'))]
+			? [side('earlier', nP + 1, tr('timeline.earlier'), tr('timeline.earlierLong'))]
 			: [])
 	];
 }
@@ -117,7 +144,7 @@ export class TimelineModel extends BaseChartModel<TimelineGeometry> {
 	constructor(input: TimelineInput) {
 		super();
 		this.#in = input;
-		const { dataset, timeline, locale, year = 2023, heatThreshold = 40, showEmpty = false, title } = input;
+		const { dataset, timeline, locale, heatThreshold = 40, showEmpty = false, title } = input;
 		const tr = translator(locale);
 		this.#tr = tr;
 		const cityById = new Map(dataset.cities.map((c) => [c.id, c]));
@@ -128,7 +155,7 @@ export class TimelineModel extends BaseChartModel<TimelineGeometry> {
 		const fmt = (v: number) => formatNumber(locale, v);
 		const countText = (n: number) => countPhrase(locale, n, CHART_EVENT_COUNT);
 
-		this.columns = timelineColumns(timeline, locale, year);
+		this.columns = timelineColumns(timeline, locale);
 		this.#columnByIndex = new Map(this.columns.map((c) => [c.index, c]));
 
 		// city rows in dataset order (empty ones left out unless asked for), then the national row
@@ -150,8 +177,8 @@ export class TimelineModel extends BaseChartModel<TimelineGeometry> {
 		this.#rowByKey = new Map(this.#rows.map((r) => [r.key, r]));
 
 		const finding = timelineFinding(timeline.totals);
-		// the title names months without their year (the subtitle gives it)
-		const monthOnly = (m: number) => monthName(locale, year, m);
+		// the title names a year's months without their year (the subtitle gives it)
+		const monthOnly = (m: number) => this.columns[m - 1]?.title ?? '';
 		const findingText = (() => {
 			const f = finding;
 			if (f.total === 0) return tr('chart.noData');
@@ -252,13 +279,18 @@ export class TimelineModel extends BaseChartModel<TimelineGeometry> {
 	}
 
 	protected layout(width: number): TimelineGeometry {
-		const { locale, heatThreshold = 40 } = this.#in;
+		const { locale, heatThreshold = 40, timeline } = this.#in;
 		const periods = this.columns.filter((c) => c.kind === 'period');
 		const side = (kind: TimelineColumn['kind']) => this.columns.find((c) => c.kind === kind)?.short;
+		const perYear = 12 / STEP_MONTHS[timeline.step];
 		return timelineGeometry(this.#rows, {
 			width,
 			periodLabels: periods.map((c) => c.short),
 			periodNames: periods.map((c) => c.name),
+			periodGroups:
+				timeline.step !== 'year' && timeline.years.length > 1
+					? timeline.years.map((y) => ({ label: this.#tr('timeline.year', { year: String(y) }), count: perYear }))
+					: undefined,
 			undatedLabel: side('undated') ?? '',
 			earlierLabel: side('earlier'),
 			heatThreshold,
@@ -277,18 +309,22 @@ export class TimelineModel extends BaseChartModel<TimelineGeometry> {
 		if (!found) return [];
 		const { locale } = this.#in;
 		const events = found.row.cells[found.column];
+		const oneYear = this.#in.timeline.years.length <= 1;
 		const shown = events.slice(0, TIP_EVENTS).map((ev): TipLine => {
 			const e = this.#eventById.get(ev.id);
 			const name = e?.title[locale] ?? ev.id;
+			if (ev.lastPeriod === null || ev.lastPeriod <= found.column + 1 || e?.month == null || e.year == null)
+				return { text: name };
+			// a range within the one year shown by its months, else with their years (it may cross a year's end)
+			const end = e.monthEnd ?? e.month;
+			const endYear = end < e.month ? e.year + 1 : e.year;
+			const within = oneYear && endYear === e.year;
 			return {
-				text:
-					ev.lastPeriod !== null && e?.month != null && ev.lastPeriod > e.month
-						? this.#tr('timeline.range', {
-								title: name,
-								from: formatMonthShort(locale, e.month),
-								to: formatMonthShort(locale, ev.lastPeriod)
-							})
-						: name
+				text: this.#tr('timeline.range', {
+					title: name,
+					from: within ? formatMonthShort(locale, e.month) : formatMonth(locale, e.year, e.month),
+					to: within ? formatMonthShort(locale, end) : formatMonth(locale, endYear, end)
+				})
 			};
 		});
 		return [

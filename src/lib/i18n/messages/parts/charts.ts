@@ -34,6 +34,9 @@ export const en = {
 		'Innovation events of 2023 by month and city: each square is one event, coloured by field; a bar spans an event that ran over several months',
 	'timeline.subtitleHeat':
 		'Innovation events of 2023 by month and city: the darker the cell, the more events it holds',
+	'timeline.quarter': 'Q{quarter}',
+	'timeline.quarterLong': 'Q{quarter} {year}',
+	'timeline.year': '{year}',
 	'timeline.undated': 'No month',
 	'timeline.earlier': 'Earlier, no year',
 	'timeline.earlierLong': 'earlier, year not given',

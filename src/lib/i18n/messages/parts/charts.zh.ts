@@ -31,6 +31,9 @@ export const zh: Record<keyof typeof en, string> = {
 	'timeline.subtitle':
 		'2023 年各城市逐月科创事件：每个方块代表一件事件，颜色表示领域；横条表示跨越数月的事件',
 	'timeline.subtitleHeat': '2023 年各城市逐月科创事件：格子颜色越深，事件越多',
+	'timeline.quarter': '{quarter}季度',
+	'timeline.quarterLong': '{year}年第{quarter}季度',
+	'timeline.year': '{year}年',
 	'timeline.undated': '月份不详',
 	'timeline.earlier': '年份不详（此前）',
 	'timeline.earlierLong': '此前，未给出年份',
