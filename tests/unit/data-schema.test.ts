@@ -49,17 +49,18 @@ describe('validateDataset', () => {
 		]);
 	});
 
-	it('rejects month 13 and a range that ends before it starts', () => {
+	it('rejects month 13 and monthEnd 0, and reads an end month before the start as the next year', () => {
 		const d = copy();
 		d.events[1].month = 13;
-		d.events[2].month = 6;
-		d.events[2].monthEnd = 5;
+		d.events[2].month = 11;
+		d.events[2].monthEnd = 2; // November to February of the next year
+		d.events[3].monthEnd = 0;
 		const issues = issuesOf(d);
 		expect(issues).toContainEqual(
 			expect.objectContaining({ file: 'events.json', recordId: d.events[1].id, field: 'month' })
 		);
 		expect(issues).toContainEqual(
-			expect.objectContaining({ file: 'events.json', recordId: d.events[2].id, field: 'monthEnd' })
+			expect.objectContaining({ file: 'events.json', recordId: d.events[3].id, field: 'monthEnd' })
 		);
 		expect(issues).toHaveLength(2);
 	});

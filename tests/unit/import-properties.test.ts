@@ -369,6 +369,8 @@ const datasets = fc
 		seed: fc.integer({ min: 1, max: 10_000 }),
 		events: fc.integer({ min: 1, max: 60 }),
 		cities: fc.integer({ min: 1, max: 12 }),
+		// several years: months of different years, ranges across a year's end, items with no year
+		years: fc.integer({ min: 1, max: 4 }),
 		texts: fc.array(
 			fc.record({
 				title: i18n(),
@@ -383,8 +385,8 @@ const datasets = fc
 		),
 		names: fc.array(i18n(false, false), { minLength: 1, maxLength: 12 })
 	})
-	.map(({ seed, events, cities, texts, names }): Dataset => {
-		const ds = syntheticDataset({ seed, events, cities, categories: 5, tracks: 8 });
+	.map(({ seed, events, cities, years, texts, names }): Dataset => {
+		const ds = syntheticDataset({ seed, events, cities, categories: 5, tracks: 8, years, ranged: 0.2, noYear: 0.05 });
 		return {
 			...ds,
 			cities: ds.cities.map((c, i) => ({

@@ -192,5 +192,11 @@ export function eventCube(ds: Dataset, filter: Filter = {}): EventCube {
 		nk * S,
 		cf.f.countGroupsOnce
 	);
-	return { firstYear: t.firstYear, nPeriods: S, cityIds: cf.citiesInView.map((c) => t.cityIds[c]), categoryIds: [...t.categoryIds], counts };
+	return {
+		firstYear: t.firstYear,
+		nPeriods: S,
+		cityIds: cf.citiesInView.map((c) => t.cityIds[c]),
+		categoryIds: [...t.categoryIds],
+		counts
+	};
 }

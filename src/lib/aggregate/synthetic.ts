@@ -41,6 +41,13 @@ export interface SyntheticOptions {
 	undated?: number;
 	ranged?: number;
 	grouped?: number;
+	/**
+	 * Years the events spread over, from 2023 (default 1: every event in 2023). With more than one,
+	 * a ranged event may cross a year's end, and `noYear` of the events have no year at all.
+	 */
+	years?: number;
+	/** Share of events with no year ("earlier"), only with `years` > 1 (default 0.01). */
+	noYear?: number;
 }
 
 const KINDS: EventKind[] = [
@@ -68,6 +75,8 @@ export function syntheticDataset(options: SyntheticOptions = {}): Dataset {
 	const pNational = options.national ?? 0.03;
 	const pCommentary = options.commentary ?? 0.1;
 	const pUndated = options.undated ?? 0.08;
+	const nYears = Math.min(40, Math.max(1, Math.round(options.years ?? 1)));
+	const pNoYear = nYears > 1 ? (options.noYear ?? 0.01) : 0;
 	const pRanged = options.ranged ?? 0.05;
 	const pGrouped = options.grouped ?? 0.04;
 	const random = randomLcg(seed);
@@ -135,8 +144,19 @@ export function syntheticDataset(options: SyntheticOptions = {}): Dataset {
 		const k = pickCategory();
 		const categoryId = categories[k].id;
 		const undated = random() < pUndated;
-		const month = undated ? null : 1 + int(12);
-		const monthEnd = month !== null && month < 12 && random() < pRanged ? month + 1 + int(12 - month) : null;
+		// one year keeps the single-year sequence of draws (and so the datasets tests were written on)
+		const year = nYears === 1 ? 2023 : random() < pNoYear ? null : 2023 + int(nYears);
+		const month = undated || year === null ? null : 1 + int(12);
+		const monthEnd =
+			month === null
+				? null
+				: nYears === 1
+					? month < 12 && random() < pRanged
+						? month + 1 + int(12 - month)
+						: null
+					: random() < pRanged && year !== null && year < 2023 + nYears - 1
+						? ((month + int(11)) % 12) + 1 // 1–11 months on, possibly into the next year
+						: null;
 		const commentary = random() < pCommentary;
 		const kind = KINDS[int(KINDS.length)];
 		// one action naming 2–3 cities becomes one record per city sharing a groupId
@@ -152,8 +172,8 @@ export function syntheticDataset(options: SyntheticOptions = {}): Dataset {
 				cityId: c < 0 ? null : cities[c].id,
 				scope: c < 0 ? 'national' : 'city',
 				categoryId,
-				year: 2023,
-				before: null,
+				year,
+				before: year === null ? 'e0' : null,
 				month,
 				monthEnd,
 				kind,
@@ -161,7 +181,7 @@ export function syntheticDataset(options: SyntheticOptions = {}): Dataset {
 				document: null,
 				documentEn: null,
 				title: titles[k],
-				note: undated ? undatedNote : null,
+				note: undated || year === null ? undatedNote : null,
 				groupId,
 				source: commentary ? commentarySource : eventsSource
 			});

@@ -17,7 +17,14 @@
  * the busy shared 2-core machine took 10–25 ms; over the tally it is about 1 ms.
  */
 import type { Dataset, InnovationEvent } from '../data/types';
-import { cityInView, normaliseFilter, spanOf, timePasses, type Filter, type NormalisedFilter } from './filter';
+import {
+	cityInView,
+	normaliseFilter,
+	spanOf,
+	timePasses,
+	type Filter,
+	type NormalisedFilter
+} from './filter';
 
 /** City index of a national event (no city). */
 export const NATIONAL = 0xffff;
@@ -466,7 +473,16 @@ export function encodeEvents(ds: Dataset, tally: TallyMode = 'auto'): EventTable
 
 	const code = new Uint32Array(n);
 	// the same id → index tables as Maps above, as plain objects for the look-ups in the pass
-	const rare = encodeRows(ds.events, indexObject(cityIds), indexObject(categoryIds), nc, nk, time, cube, code);
+	const rare = encodeRows(
+		ds.events,
+		indexObject(cityIds),
+		indexObject(categoryIds),
+		nc,
+		nk,
+		time,
+		cube,
+		code
+	);
 	const keys = { keyCategory, keyMonth, keyMonthEnd, keyPeriod, keyCommentary };
 	const columns = once(() => decodeColumns(code, keys));
 	const ranged = Uint32Array.from(rare.ranged);
@@ -595,7 +611,9 @@ export function compileFilter(t: EventTable, filter: Filter | NormalisedFilter =
 	const keyOk = new Uint8Array(t.nKeys);
 	for (let key = 0; key < t.nKeys; key++) {
 		const ok =
-			categoryOk[t.keyCategory[key]] && timeOk[key % (P * L)] && (f.includeCommentary || !t.keyCommentary[key]);
+			categoryOk[t.keyCategory[key]] &&
+			timeOk[key % (P * L)] &&
+			(f.includeCommentary || !t.keyCommentary[key]);
 		keyOk[key] = ok ? 1 : 0;
 	}
 	return { f, cityOk, keyOk, citiesInView };

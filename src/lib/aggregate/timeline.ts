@@ -23,7 +23,15 @@
  */
 import type { Dataset } from '../data/types';
 import { fromMonthIndex, monthIndex, normaliseFilter, type Filter } from './filter';
-import { cellsToArray, colMap, compileFilter, countCells, eventTable, rowMap, type EventTable } from './table';
+import {
+	cellsToArray,
+	colMap,
+	compileFilter,
+	countCells,
+	eventTable,
+	rowMap,
+	type EventTable
+} from './table';
 
 export type TimeStep = 'month' | 'quarter' | 'year';
 
@@ -151,12 +159,14 @@ export function timeline(ds: Dataset, filter: Filter = {}, options: TimelineOpti
 	const UNDATED = nP;
 	const EARLIER = nP + 1;
 	const C = nP + 2;
-	const periodOfMonth = (index: number) => Math.min(nP - 1, Math.max(0, Math.floor((index - axisFrom) / size)));
+	const periodOfMonth = (index: number) =>
+		Math.min(nP - 1, Math.max(0, Math.floor((index - axisFrom) / size)));
 	const base = monthIndex(t.firstYear, 1);
 	const colOfKey = (key: number): number => {
 		if (t.keyPeriod[key] === 0) return EARLIER;
 		if (nP === 0) return C; // no axis: nothing dated is in view
-		if (t.keyMonth[key] === 0) return step === 'year' ? periodOfMonth(monthIndex(t.keyYear[key], 1)) : UNDATED;
+		if (t.keyMonth[key] === 0)
+			return step === 'year' ? periodOfMonth(monthIndex(t.keyYear[key], 1)) : UNDATED;
 		return periodOfMonth(base + t.keyStart[key]);
 	};
 
@@ -182,7 +192,9 @@ export function timeline(ds: Dataset, filter: Filter = {}, options: TimelineOpti
 	const withIds = options.ids ?? true;
 	// the per-cell id lists and ranges are only built when asked for (a counts-only view skips the
 	// pass over every row and the nRows × C arrays)
-	const ids: string[][][] = withIds ? Array.from({ length: nRows }, () => Array.from({ length: C }, () => [])) : [];
+	const ids: string[][][] = withIds
+		? Array.from({ length: nRows }, () => Array.from({ length: C }, () => []))
+		: [];
 	const ranges: TimelineRange[][] = Array.from({ length: nRows }, () => []);
 	if (withIds) {
 		const { code, n } = t;

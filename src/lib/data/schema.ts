@@ -400,8 +400,7 @@ export function validateDataset(raw: unknown): ValidationResult {
 		}
 		if (e.documentEn !== null && e.document === null)
 			add(f, e.id, 'documentEn', 'documentEn needs a document', 'inconsistent');
-		if (e.monthEnd !== null && e.month !== null && e.monthEnd < e.month)
-			add(f, e.id, 'monthEnd', 'monthEnd must not be before month', 'inconsistent');
+		// a monthEnd before month is the next year's: a range across a year's end (at most twelve months)
 		if (e.source.section === 'events' && e.source.bullet === null)
 			add(f, e.id, 'source.bullet', 'an event-list item needs its bullet position', 'inconsistent');
 		if (e.source.section === 'commentary' && e.source.bullet !== null)

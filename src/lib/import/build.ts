@@ -431,8 +431,15 @@ export class DatasetBuilder {
 		const e = ok(endCell);
 		const monthEnd = (e && e.monthEnd === null ? e.month : null) ?? mo?.monthEnd ?? d?.monthEnd ?? null;
 		if (monthEnd !== null && month === null) this.#problem(row, 'monthEnd', endRaw, 'monthEndAlone');
-		if (monthEnd !== null && month !== null && monthEnd < month)
-			this.#problem(row, 'monthEnd', String(monthEnd), 'monthEndBefore', { month });
+		// an end month before the start is the next year's (a range across a year's end); an end that
+		// names its year must be the start's year (ending after it starts) or the next (ending before)
+		const endYear = e && e.monthEnd === null ? e.year : null;
+		if (monthEnd !== null && month !== null && year !== null && endYear !== null) {
+			if (endYear < year || (endYear === year && monthEnd < month))
+				this.#problem(row, 'monthEnd', endRaw, 'monthEndBefore', { month });
+			else if (endYear > year + 1 || (endYear === year + 1 && monthEnd >= month))
+				this.#problem(row, 'monthEnd', endRaw, 'rangeTooLong');
+		}
 
 		let kind: EventKind = 'other';
 		const kindRaw = this.#at(c.kind);

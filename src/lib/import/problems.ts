@@ -33,6 +33,7 @@ export type ProblemCode =
 	| 'badMonth'
 	| 'badMonthEnd'
 	| 'monthEndBefore'
+	| 'rangeTooLong'
 	| 'monthEndAlone'
 	| 'yearConflict'
 	| 'badScope'

@@ -189,8 +189,16 @@ export function readWhen(raw: string): Read<When> {
 		const to = readWhen(m[2]);
 		if (from && to && from !== BAD && to !== BAD && from.month !== null && to.month !== null) {
 			if (from.monthEnd !== null || to.monthEnd !== null) return BAD;
-			if (to.year !== null && from.year !== null && to.year !== from.year) return BAD;
-			return { year: from.year ?? to.year, month: from.month, monthEnd: to.month };
+			// a range may cross one year's end ("2023年11月至2024年2月"): its end month is then before its
+			// start; with both years given, it must end in the same year after it starts, or in the next
+			// year before the same month (ranges are at most twelve months)
+			if (to.year !== null && from.year !== null) {
+				const crosses = to.year === from.year + 1 && to.month < from.month;
+				const within = to.year === from.year && to.month >= from.month;
+				if (!crosses && !within) return BAD;
+			}
+			const year = from.year ?? (to.year !== null && to.month < from.month ? to.year - 1 : to.year);
+			return { year, month: from.month, monthEnd: to.month };
 		}
 	}
 	return BAD;

@@ -332,7 +332,12 @@ export function timelineGeometry(rows: TimelineInputRow[], options: TimelineOpti
 	if (groupsIn) {
 		let at = 0;
 		for (const group of groupsIn) {
-			groups.push({ label: group.label, x: labelWidth + at * colWidth, width: group.count * colWidth, first: at === 0 });
+			groups.push({
+				label: group.label,
+				x: labelWidth + at * colWidth,
+				width: group.count * colWidth,
+				first: at === 0
+			});
 			at += group.count;
 		}
 	}
@@ -411,7 +416,10 @@ export function timelineGeometry(rows: TimelineInputRow[], options: TimelineOpti
 	const placedRows: PlacedRow[] = [];
 	const cells: PlacedCell[] = [];
 	const marks: PlacedEventMark[] = [];
-	const maxCount = Math.max(0, ...rows.flatMap((r) => r.cells.map((c, i) => (columnAt.has(i) ? c.length : 0))));
+	const maxCount = Math.max(
+		0,
+		...rows.flatMap((r) => r.cells.map((c, i) => (columnAt.has(i) ? c.length : 0)))
+	);
 	const bins = mode === 'heat' ? heatBins(maxCount) : [];
 	const binOf = (n: number) => bins.find((b) => n >= b.from && n <= b.to) ?? bins[bins.length - 1];
 

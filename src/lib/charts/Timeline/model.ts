@@ -7,7 +7,13 @@
  * busiest month), the description, the table, the cells as marks and their tooltips, and the geometry for
  * any width. Reads the timeline the aggregation engine computed.
  */
-import { STEP_MONTHS, type TimeStep, type Timeline, type TimelinePeriod, type TimelineRow } from '$lib/aggregate/timeline';
+import {
+	STEP_MONTHS,
+	type TimeStep,
+	type Timeline,
+	type TimelinePeriod,
+	type TimelineRow
+} from '$lib/aggregate/timeline';
 import type { Dataset, Locale } from '$lib/data/types';
 import {
 	CHART_EVENT_COUNT,
@@ -116,9 +122,11 @@ export function timelineColumns(timeline: Timeline, locale: Locale): TimelineCol
 		title: long
 	});
 	return [
-		...timeline.periods.map(
-			(p, i): TimelineColumn => ({ kind: 'period', index: i, ...periodWords(p, timeline.step, locale, oneYear) })
-		),
+		...timeline.periods.map((p, i): TimelineColumn => ({
+			kind: 'period',
+			index: i,
+			...periodWords(p, timeline.step, locale, oneYear)
+		})),
 		...(timeline.step !== 'year'
 			? [side('undated', nP, tr('timeline.undated'), tr('timeline.undatedLong'))]
 			: []),
@@ -289,7 +297,10 @@ export class TimelineModel extends BaseChartModel<TimelineGeometry> {
 			periodNames: periods.map((c) => c.name),
 			periodGroups:
 				timeline.step !== 'year' && timeline.years.length > 1
-					? timeline.years.map((y) => ({ label: this.#tr('timeline.year', { year: String(y) }), count: perYear }))
+					? timeline.years.map((y) => ({
+							label: this.#tr('timeline.year', { year: String(y) }),
+							count: perYear
+						}))
 					: undefined,
 			undatedLabel: side('undated') ?? '',
 			earlierLabel: side('earlier'),

@@ -178,6 +178,8 @@ export const en = {
 	'import.problem.badMonthEnd': 'Not a single month.',
 	'import.problem.monthEndBefore': 'The range ends before it starts (month {month}).',
 	'import.problem.monthEndAlone': 'An end month needs a start month.',
+	'import.problem.rangeTooLong':
+		'A range can run up to twelve months (into the next year at most); give its first month and leave the end out.',
 	'import.problem.yearConflict': 'The month gives a different year from the year column ({year}).',
 	'import.problem.badScope': 'Scope must be city or national.',
 	'import.problem.nationalWithCity': 'A national event cannot name a city.',

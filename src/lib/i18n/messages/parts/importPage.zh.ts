@@ -168,6 +168,7 @@ export const zh: Record<keyof typeof en, string> = {
 	'import.problem.badMonthEnd': '不是单个月份。',
 	'import.problem.monthEndBefore': '结束月份早于开始月份（{month}月）。',
 	'import.problem.monthEndAlone': '有结束月份就需要开始月份。',
+	'import.problem.rangeTooLong': '时间范围最长十二个月（最多跨入下一年）；请只填开始月份，不填结束月份。',
 	'import.problem.yearConflict': '月份中的年份与年份列（{year}）不一致。',
 	'import.problem.badScope': '范围必须是“城市”或“全国”（city / national）。',
 	'import.problem.nationalWithCity': '全国性事件不能注明城市。',
