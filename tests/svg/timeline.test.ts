@@ -48,10 +48,10 @@ describe('timeline on the built-in data', () => {
 			/<title[^>]*>May was the busiest month \(6 events\); the source gives no month for 9 events; 2 events earlier, with no year given<\/title>/
 		);
 		// 44 events, 15 cities, 2 national (the computing-infrastructure plan and the wave of language models)
-		expect(en).toContain('Grid of 44 events by month of 2023 for 15 cities');
+		expect(en).toContain('Grid of 44 events by month over 2023 for 15 cities');
 		expect(en).toContain('National actions (2 events) have a row of their own at the bottom.');
 		expect(en).toContain(
-			'Items the source gives no year for, placing them only before another event (2 events), sit in a column of their own after it, apart from 2023.'
+			'Items the source gives no year for, placing them only before another event (2 events), sit in a column of their own after it, apart from every year.'
 		);
 	});
 

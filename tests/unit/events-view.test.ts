@@ -2,6 +2,10 @@ import { describe, expect, it } from 'vitest';
 import fc from 'fast-check';
 import { builtinDataset as ds } from '../../src/lib/data/builtin';
 import { syntheticDataset } from '../../src/lib/aggregate/synthetic';
+import { monthIndex } from '../../src/lib/aggregate/filter';
+
+/** A month of 2023 (the built-in data's year) as a period bound. */
+const M = (m: number) => monthIndex(2023, m);
 import type { Dataset, InnovationEvent } from '../../src/lib/data/types';
 import {
 	COLUMNS,
@@ -54,8 +58,8 @@ describe('parseEventsView', () => {
 			cities: ['shenzhen', 'shanghai'],
 			clusters: ['yrd'],
 			categories: ['computing', 'digital'],
-			from: 3,
-			to: 9,
+			from: M(3),
+			to: M(9),
 			undated: false,
 			earlier: false,
 			scope: 'city',
@@ -72,7 +76,7 @@ describe('parseEventsView', () => {
 			ds
 		);
 		expect(notices).toEqual([]);
-		expect(v).toEqual(view({ cities: ['hefei', 'wuxi'], to: 6, commentary: false }));
+		expect(v).toEqual(view({ cities: ['hefei', 'wuxi'], to: M(6), commentary: false }));
 	});
 
 	it('drops hostile and malformed values with notices, keeping the rest', () => {
@@ -110,9 +114,9 @@ describe('serialiseEventsView', () => {
 	it('writes the parameters in a fixed order, leaving defaults out', () => {
 		expect(
 			serialiseEventsView(
-				view({ sort: 'city', q: 'ai', cities: ['shanghai', 'hefei'], commentary: false, from: 5 })
+				view({ sort: 'city', q: 'ai', cities: ['shanghai', 'hefei'], commentary: false, from: M(5) })
 			)
-		).toBe('?city=shanghai,hefei&from=5&commentary=0&q=ai&sort=city');
+		).toBe('?city=shanghai,hefei&from=2023-05&commentary=0&q=ai&sort=city');
 		expect(isFiltered(view({ q: '   ' }))).toBe(false);
 		expect(isFiltered(view({ scope: 'national' }))).toBe(true);
 	});
@@ -204,15 +208,17 @@ describe('visibleEvents on the built-in data', () => {
 	});
 
 	it('keeps a May–June event in a June-only range', () => {
-		const june = ids(visibleEvents(ds, view({ from: 6, to: 6, undated: false }), 'en'));
+		const june = ids(visibleEvents(ds, view({ from: M(6), to: M(6), undated: false }), 'en'));
 		expect(june).toContain('beijing-ai-industry-policy');
 		expect(june).toContain('hefei-advanced-light-source');
 		expect(june).not.toContain('shanghai-ssrf-beamlines');
 		// an open end means "to December" / "from January"
-		expect(visibleEvents(ds, view({ from: 12, undated: false }), 'en').every((e) => e.month === 12)).toBe(
+		expect(visibleEvents(ds, view({ from: M(12), undated: false }), 'en').every((e) => e.month === 12)).toBe(
 			true
 		);
-		expect(visibleEvents(ds, view({ to: 1, undated: false }), 'en').every((e) => e.month === 1)).toBe(true);
+		expect(visibleEvents(ds, view({ to: M(1), undated: false }), 'en').every((e) => e.month === 1)).toBe(
+			true
+		);
 	});
 
 	it('searches titles, documents, actors and city names, case-insensitively, in both languages', () => {
@@ -309,7 +315,10 @@ const clusterIds = synth.clusters.map((c) => c.id);
 const categoryIds = synth.categories.map((c) => c.id);
 
 const subset = <T>(xs: T[]) => fc.uniqueArray(fc.constantFrom(...xs), { maxLength: Math.min(5, xs.length) });
-const month = fc.option(fc.integer({ min: 1, max: 12 }), { nil: null });
+const month = fc.option(
+	fc.integer({ min: 1, max: 12 }).map((m) => M(m)),
+	{ nil: null }
+);
 /** Text a URL can carry back unchanged: no control or bidi characters, at most MAX_QUERY long. */
 const queryText = fc
 	.string({
@@ -349,7 +358,7 @@ const arbTightening: fc.Arbitrary<(v: EventsView) => EventsView> = fc.oneof(
 	fc.constantFrom('1', 'e', '类别', 'event').map((t) => (v: EventsView) => ({ ...v, q: `${v.q} ${t}` })),
 	fc.integer({ min: 1, max: 12 }).map((m) => (v: EventsView) => ({
 		...v,
-		from: Math.max(v.from ?? 1, Math.min(m, v.to ?? 12)),
+		from: Math.max(v.from ?? M(1), Math.min(M(m), v.to ?? M(12))),
 		to: v.to
 	}))
 );
@@ -412,7 +421,7 @@ describe('scale', () => {
 		const big = syntheticDataset({ seed: 3, events: 100_000 });
 		visibleEvents(big, view({ q: 'x' }), 'en'); // builds the search text and the date order
 		const t0 = performance.now();
-		const rows = visibleEvents(big, view({ q: 'category 3', commentary: false, from: 3, to: 8 }), 'en');
+		const rows = visibleEvents(big, view({ q: 'category 3', commentary: false, from: M(3), to: M(8) }), 'en');
 		const ms = performance.now() - t0;
 		expect(rows.length).toBeGreaterThan(0);
 		// a linear pass: tens of milliseconds on a quiet machine; the bound leaves room for a busy one

@@ -386,7 +386,16 @@ const datasets = fc
 		names: fc.array(i18n(false, false), { minLength: 1, maxLength: 12 })
 	})
 	.map(({ seed, events, cities, years, texts, names }): Dataset => {
-		const ds = syntheticDataset({ seed, events, cities, categories: 5, tracks: 8, years, ranged: 0.2, noYear: 0.05 });
+		const ds = syntheticDataset({
+			seed,
+			events,
+			cities,
+			categories: 5,
+			tracks: 8,
+			years,
+			ranged: 0.2,
+			noYear: 0.05
+		});
 		return {
 			...ds,
 			cities: ds.cities.map((c, i) => ({

@@ -7,10 +7,12 @@ describe('overview reading', () => {
 		// the overview's default: article events only (44); 9 of 2023 without a month, 2 "earlier"
 		const en = overviewReading(ds, { includeCommentary: false }, 'en');
 		expect(en).toContain(
-			'May 2023 was the busiest month (6 events); 9 events of the year carry no month, and 2 “earlier” items give no year at all.'
+			'May 2023 was the busiest month (6 events); 9 events carry no month, and 2 “earlier” items give no year at all.'
 		);
 		const zh = overviewReading(ds, { includeCommentary: false }, 'zh');
-		expect(zh).toContain('2023年5月事件最多（6 件）；另有 9 件未注明月份，2 件“此前”的事项未给出年份。');
+		expect(zh).toContain(
+			'2023年5月是事件最多的月份（6 件）；另有 9 件未注明月份，2 件“此前”的事项未给出年份。'
+		);
 	});
 
 	it('keeps the plain sentence when there are no such items', () => {

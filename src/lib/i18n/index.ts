@@ -211,6 +211,21 @@ export function formatMonth(locale: Locale, year: number, month: number): string
 	).format(new Date(Date.UTC(year, month - 1, 1)));
 }
 
+/**
+ * An event's months: "May 2024", or a range "May – June 2024" written with both ends' years where it
+ * crosses a year's end (an end month before the first is the next year's): "November 2023 – February 2024".
+ */
+export function formatMonthSpan(
+	locale: Locale,
+	year: number,
+	month: number,
+	monthEnd: number | null
+): string {
+	const first = formatMonth(locale, year, month);
+	if (monthEnd === null || monthEnd === month) return first;
+	return `${first} – ${formatMonth(locale, monthEnd < month ? year + 1 : year, monthEnd)}`;
+}
+
 /** 5月 / May — for axis ticks. */
 export function formatMonthShort(locale: Locale, month: number): string {
 	return cached(

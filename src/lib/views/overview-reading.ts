@@ -8,8 +8,9 @@ import { sharedTracks } from '$lib/aggregate/overlap';
 import { timeline } from '$lib/aggregate/timeline';
 import type { Dataset, Locale } from '$lib/data/types';
 import { formatMonth, formatNumber, formatPercent, translator } from '$lib/i18n';
+import { viewPeriod, yearsText } from '$lib/state/period';
 
-export function overviewReading(ds: Dataset, filter: Filter, locale: Locale, year = 2023): string[] {
+export function overviewReading(ds: Dataset, filter: Filter, locale: Locale): string[] {
 	const tr = translator(locale);
 	const n = (v: number) => formatNumber(locale, v);
 	const name = (id: string) => ds.cities.find((c) => c.id === id)?.name[locale] ?? id;
@@ -17,6 +18,7 @@ export function overviewReading(ds: Dataset, filter: Filter, locale: Locale, yea
 	const cities = eventsPerCity(ds, filter).filter((r) => r.count > 0);
 	const out: string[] = [
 		tr('overview.reading.lead', {
+			period: viewPeriod(locale, ds, filter),
 			events: n(totals.city),
 			cities: n(cities.length),
 			national: n(totals.national)
@@ -61,8 +63,16 @@ export function overviewReading(ds: Dataset, filter: Filter, locale: Locale, yea
 	const busiest = counts.indexOf(Math.max(...counts));
 	if (counts[busiest] > 0) {
 		// items with no year ("earlier", 此前) are not in any month of the year, nor among its undated
+		// the busiest period of the timeline's step: a month, a quarter or a year
+		const p = tl.periods[busiest];
 		const params = {
-			month: formatMonth(locale, year, busiest + 1),
+			month:
+				tl.step === 'month'
+					? formatMonth(locale, p.year, p.part as number)
+					: tl.step === 'quarter'
+						? tr('timeline.quarterLong', { year: String(p.year), quarter: String(p.part) })
+						: yearsText(locale, [p.year]),
+			unit: tr(`timeline.unit.${tl.step}`),
 			count: n(counts[busiest]),
 			undated: n(tl.totals.undated),
 			earlier: n(tl.totals.earlier)

@@ -5,6 +5,7 @@
 import type { CityCountRow } from '$lib/aggregate/counts';
 import { eventsFor } from '$lib/aggregate/events';
 import type { Filter } from '$lib/aggregate/filter';
+import { viewPeriod } from '$lib/state/period';
 import type { Dataset, Locale } from '$lib/data/types';
 import { CHART_EVENT_COUNT, countPhrase, formatList, formatNumber, translator } from '$lib/i18n';
 import { categoryColour, clusterColour } from '../core/palette';
@@ -91,7 +92,9 @@ export class EventsPerCityModel extends BaseChartModel<BarGeometry> {
 					: shown.length === 1
 						? tr('bars.titleSingle', { first: name(shown[0].cityId), count: fmt(shown[0].count) })
 						: tr('chart.noData')),
-			subtitle: stacked ? tr('bars.subtitleStacked') : tr('bars.subtitle'),
+			subtitle: tr(stacked ? 'bars.subtitleStacked' : 'bars.subtitle', {
+				period: viewPeriod(locale, dataset, input.filter)
+			}),
 			legend: stacked
 				? categories.map((c) => ({ key: c.id, label: c.name[locale], colour: categoryColour(c.order) }))
 				: usedClusters.map((c) => ({

@@ -6,6 +6,7 @@
 import type { Comparison } from '$lib/aggregate/compare';
 import { eventsFor } from '$lib/aggregate/events';
 import type { Filter } from '$lib/aggregate/filter';
+import { viewPeriod } from '$lib/state/period';
 import type { Dataset, Locale } from '$lib/data/types';
 import { formatList, formatNumber, translator } from '$lib/i18n';
 import { categoryColour } from '../core/palette';
@@ -68,7 +69,7 @@ export class CompareModel extends BaseChartModel<CompareGeometry> {
 							n,
 							count: fmt(comparison.totalMax)
 						}),
-			subtitle: tr('compare.chart.subtitle')
+			subtitle: tr('compare.chart.subtitle', { period: viewPeriod(locale, dataset, input.filter) })
 		};
 		this.desc = tr('compare.chart.desc', {
 			cities: formatList(

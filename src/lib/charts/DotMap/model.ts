@@ -6,6 +6,7 @@
 import type { CityCountRow } from '$lib/aggregate/counts';
 import { eventsFor } from '$lib/aggregate/events';
 import type { Filter } from '$lib/aggregate/filter';
+import { viewPeriod } from '$lib/state/period';
 import type { Dataset, Locale } from '$lib/data/types';
 import {
 	CHART_EVENT_COUNT,
@@ -124,7 +125,7 @@ export class DotMapModel extends BaseChartModel<DotMapGeometry> {
 								share: formatPercent(locale, best.count / total)
 							})
 					: tr('chart.noData')),
-			subtitle: tr('map.subtitle'),
+			subtitle: tr('map.subtitle', { period: viewPeriod(locale, dataset, input.filter) }),
 			legend: clustersInView
 				.filter((c) => located.some((x) => x.clusterId === c.id))
 				.map((c) => ({ key: c.id, label: c.name[locale], colour: colourOf(c.id), shape: 'circle' as const }))

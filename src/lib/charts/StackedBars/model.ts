@@ -5,6 +5,7 @@
  */
 import { eventsFor } from '$lib/aggregate/events';
 import type { Filter } from '$lib/aggregate/filter';
+import { viewPeriod } from '$lib/state/period';
 import type { CategoryMix } from '$lib/aggregate/mix';
 import type { Dataset, Locale } from '$lib/data/types';
 import {
@@ -97,7 +98,9 @@ export class CategoryMixModel extends BaseChartModel<MixGeometry> {
 							})
 						: tr('mix.titleNoLean', { field: categories[finding.top].label, share: pct(finding.topShare) })
 					: tr('chart.noData')),
-			subtitle: mode === 'share' ? tr('mix.subtitleShare') : tr('mix.subtitleCount'),
+			subtitle: tr(mode === 'share' ? 'mix.subtitleShare' : 'mix.subtitleCount', {
+				period: viewPeriod(locale, dataset, input.filter)
+			}),
 			legend: categories.map((c) => ({ key: c.key, label: c.label, colour: c.colour }))
 		};
 		this.desc = finding

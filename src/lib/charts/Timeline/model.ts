@@ -25,6 +25,7 @@ import {
 	htmlLang,
 	translator
 } from '$lib/i18n';
+import { yearsText } from '$lib/state/period';
 import { categoryColour } from '../core/palette';
 import type { LegendEntry } from '../frame/layout';
 import { BaseChartModel, type MarkAction, type MarkBox, type TipLine } from '../frame/model';
@@ -205,13 +206,15 @@ export class TimelineModel extends BaseChartModel<TimelineGeometry> {
 			return f.earlier > 0 ? base + tr('timeline.titleEarlier', { earlier: countText(f.earlier) }) : base;
 		})();
 
+		// the span and step the subtitle and description name: "2023" by "month"
+		const span = { period: yearsText(locale, timeline.years), unit: tr(`timeline.unit.${timeline.step}`) };
 		// the heat shades depend on the data only (the largest cell), not on the width
 		const bins = heat
 			? heatBins(Math.max(0, ...this.#rows.flatMap((r) => r.cells.map((c) => c.length))))
 			: [];
 		this.text = {
 			title: title ?? findingText,
-			subtitle: heat ? tr('timeline.subtitleHeat') : tr('timeline.subtitle'),
+			subtitle: tr(heat ? 'timeline.subtitleHeat' : 'timeline.subtitle', span),
 			legend: heat
 				? bins.map((b): LegendEntry => ({
 						key: `bin-${b.from}`,
@@ -229,6 +232,7 @@ export class TimelineModel extends BaseChartModel<TimelineGeometry> {
 		const nationalRow = shown.find((r) => r.cityId === null);
 		this.desc = [
 			tr('timeline.desc', {
+				...span,
 				finding: findingText,
 				total: countText(timeline.totals.total),
 				cities: fmt(shown.filter((r) => r.cityId !== null && r.total > 0).length)

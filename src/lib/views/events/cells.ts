@@ -2,6 +2,7 @@
  * The events table's cells as text, in the reader's language. The table and its CSV download both use
  * these functions, so the file holds exactly what the page shows. Pure; no DOM.
  */
+import { yearPrefix } from '$lib/state/period';
 import type { Dataset, InnovationEvent, Locale } from '$lib/data/types';
 import { formatMonth, translator, type MessageKey } from '$lib/i18n';
 
@@ -87,10 +88,11 @@ export function earlierText(e: InnovationEvent, locale: Locale, ds?: Dataset): s
  */
 export function dateText(e: InnovationEvent, locale: Locale, ds?: Dataset): string {
 	if (e.year == null) return earlierText(e, locale, ds);
-	if (e.month == null) return translator(locale)('events.noMonth');
+	if (e.month == null) return yearPrefix(locale, e.year, ds) + translator(locale)('events.noMonth');
 	const start = monthLabel(locale, e.year, e.month);
 	if (e.monthEnd == null || e.monthEnd === e.month) return start;
-	return `${start}–${monthLabel(locale, e.year, e.monthEnd)}`;
+	// an end month before the first is the next year's
+	return `${start}–${monthLabel(locale, e.monthEnd < e.month ? e.year + 1 : e.year, e.monthEnd)}`;
 }
 
 export function kindText(e: InnovationEvent, locale: Locale): string {

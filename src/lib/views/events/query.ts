@@ -8,17 +8,10 @@
  * each sort order is computed once per (dataset, column, direction, language) as an index array, so a
  * filter change is one linear pass over that array.
  */
-import { eventPredicate, type Filter } from '$lib/aggregate/filter';
+import { eventPredicate, spanOf, type Filter } from '$lib/aggregate/filter';
 import type { Dataset, InnovationEvent, Locale } from '$lib/data/types';
-import {
-	parseEnum,
-	parseFlag,
-	parseIdList,
-	parseInteger,
-	parseText,
-	toQuery,
-	type UrlNotice
-} from '$lib/state/url';
+import { parseEnum, parseFlag, parseIdList, parseText, toQuery, type UrlNotice } from '$lib/state/url';
+import { parsePeriod, periodEntries, periodFilter } from '$lib/state/period';
 import { COLUMNS, kindText, lookups, type Column } from './cells';
 
 export const SCOPES = ['all', 'city', 'national'] as const;
@@ -38,7 +31,7 @@ export interface EventsView {
 	clusters: string[];
 	/** Category ids; empty = every category. */
 	categories: string[];
-	/** First and last month (1–12) of the range; null = open on that side. */
+	/** First and last month of the period, as month indices (`monthIndex`); null = open on that side. */
 	from: number | null;
 	to: number | null;
 	/** Keep events of the year the article gives no month for. */
@@ -93,8 +86,7 @@ export function parseEventsView(
 		cities: cities ?? [],
 		clusters: clusters ?? [],
 		categories: categories ?? [],
-		from: take(parseInteger(params, 'from', 1, 12)),
-		to: take(parseInteger(params, 'to', 1, 12)),
+		...take(parsePeriod(params, ds)),
 		undated: take(parseFlag(params, 'undated', DEFAULT_VIEW.undated)),
 		earlier: take(parseFlag(params, 'earlier', DEFAULT_VIEW.earlier)),
 		scope: take(parseEnum(params, 'scope', SCOPES, DEFAULT_VIEW.scope)),
@@ -112,8 +104,7 @@ export function serialiseEventsView(view: EventsView): string {
 		['city', view.cities],
 		['cluster', view.clusters],
 		['cat', view.categories],
-		['from', view.from],
-		['to', view.to],
+		...periodEntries(view),
 		['undated', view.undated, DEFAULT_VIEW.undated],
 		['earlier', view.earlier, DEFAULT_VIEW.earlier],
 		['scope', view.scope, DEFAULT_VIEW.scope],
@@ -150,8 +141,7 @@ export function viewFilter(view: EventsView): Filter {
 	if (view.cities.length) f.cities = view.cities;
 	if (view.clusters.length) f.clusters = view.clusters;
 	if (view.categories.length) f.categories = view.categories;
-	if (view.from != null || view.to != null) f.months = [view.from ?? 1, view.to ?? 12];
-	return f;
+	return { ...f, ...periodFilter(view) };
 }
 
 /** Text as it is compared: compatibility forms folded (full-width letters), lower case. */
@@ -195,7 +185,10 @@ function sortValues(ds: Dataset, key: SortKey, locale: Locale): SortValue[] {
 	const { city, cluster, category } = lookups(ds);
 	switch (key) {
 		case 'date':
-			return ds.events.map((e) => (e.month == null ? null : e.month * 100 + (e.monthEnd ?? e.month)));
+			// by first month (with its year), then by how long the range runs
+			return ds.events.map((e) =>
+				e.month == null || e.year == null ? null : (e.year * 12 + e.month) * 100 + spanOf(e.month, e.monthEnd)
+			);
 		case 'source':
 			return ds.events.map((e) => (e.source.section === 'events' ? 0 : 1) * 1000 + (e.source.bullet ?? 999));
 		case 'category':

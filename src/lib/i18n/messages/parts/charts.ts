@@ -8,9 +8,9 @@ export const en = {
 	'mix.titleSame':
 		'{field} is the biggest field overall ({share}); {city} leans furthest towards it ({cityShare} of its events)',
 	'mix.titleNoLean': '{field} is the biggest field overall ({share})',
-	'mix.subtitleCount': 'Events per city in 2023, split by field, with the all-city average for reference',
+	'mix.subtitleCount': 'Events per city in {period}, split by field, with the all-city average for reference',
 	'mix.subtitleShare':
-		'The 2023 events of each city split by field, as shares of its total, with the all-city average for reference',
+		'The {period} events of each city split by field, as shares of its total, with the all-city average for reference',
 	'mix.average': 'All cities (average)',
 	'mix.modeLabel': 'Show the bars as',
 	'mix.modeCount': 'Counts',
@@ -31,12 +31,15 @@ export const en = {
 	'timeline.titleTiedDated': '{months} were the busiest months ({count} each)',
 	'timeline.titleUndated': 'The source gives no month for any of the {count}',
 	'timeline.subtitle':
-		'Innovation events of 2023 by month and city: each square is one event, coloured by field; a bar spans an event that ran over several months',
+		'Innovation events of {period} by {unit} and city: each square is one event, coloured by field; a bar spans an event that ran over several months',
 	'timeline.subtitleHeat':
-		'Innovation events of 2023 by month and city: the darker the cell, the more events it holds',
+		'Innovation events of {period} by {unit} and city: the darker the cell, the more events it holds',
 	'timeline.quarter': 'Q{quarter}',
 	'timeline.quarterLong': 'Q{quarter} {year}',
 	'timeline.year': '{year}',
+	'timeline.unit.month': 'month',
+	'timeline.unit.quarter': 'quarter',
+	'timeline.unit.year': 'year',
 	'timeline.undated': 'No month',
 	'timeline.earlier': 'Earlier, no year',
 	'timeline.earlierLong': 'earlier, year not given',
@@ -50,9 +53,9 @@ export const en = {
 	'timeline.range': '{title} ({from}–{to})',
 	'timeline.more': '+{count} more',
 	'timeline.desc':
-		'{finding}. Grid of {total} by month of 2023 for {cities} cities; events without a month sit in a column after December.',
+		'{finding}. Grid of {total} by {unit} over {period} for {cities} cities; events without a month sit in a column after the last {unit}.',
 	'timeline.descNational': 'National actions ({count}) have a row of their own at the bottom.',
 	'timeline.descEarlier':
-		'Items the source gives no year for, placing them only before another event ({count}), sit in a column of their own after it, apart from 2023.',
+		'Items the source gives no year for, placing them only before another event ({count}), sit in a column of their own after it, apart from every year.',
 	'timeline.table.total': 'Total'
 } as const;

@@ -8,9 +8,9 @@ export const zh: Record<keyof typeof en, string> = {
 	'mix.title': '{field}占比最高（{share}），{city}最偏重{cityField}（占其事件的 {cityShare}）',
 	'mix.titleSame': '{field}占比最高（{share}），{city}在这一领域最为集中（占其事件的 {cityShare}）',
 	'mix.titleNoLean': '{field}占比最高（{share}）',
-	'mix.subtitleCount': '2023 年各城市科创事件数，按领域分段，并列出全部城市的平均值作对照',
+	'mix.subtitleCount': '{period}各城市科创事件数，按领域分段，并列出全部城市的平均值作对照',
 	'mix.subtitleShare':
-		'2023 年各城市科创事件的领域构成（以各城市事件总数为 100%），并列出全部城市的平均值作对照',
+		'{period}各城市科创事件的领域构成（以各城市事件总数为 100%），并列出全部城市的平均值作对照',
 	'mix.average': '全部城市（平均）',
 	'mix.modeLabel': '条形显示方式',
 	'mix.modeCount': '件数',
@@ -29,11 +29,14 @@ export const zh: Record<keyof typeof en, string> = {
 	'timeline.titleTiedDated': '{months}事件最多（各 {count}）',
 	'timeline.titleUndated': '全部 {count}均未注明月份',
 	'timeline.subtitle':
-		'2023 年各城市逐月科创事件：每个方块代表一件事件，颜色表示领域；横条表示跨越数月的事件',
-	'timeline.subtitleHeat': '2023 年各城市逐月科创事件：格子颜色越深，事件越多',
+		'{period}各城市科创事件（按{unit}）：每个方块代表一件事件，颜色表示领域；横条表示跨越数月的事件',
+	'timeline.subtitleHeat': '{period}各城市科创事件（按{unit}）：格子颜色越深，事件越多',
 	'timeline.quarter': '{quarter}季度',
 	'timeline.quarterLong': '{year}年第{quarter}季度',
 	'timeline.year': '{year}年',
+	'timeline.unit.month': '月份',
+	'timeline.unit.quarter': '季度',
+	'timeline.unit.year': '年份',
 	'timeline.undated': '月份不详',
 	'timeline.earlier': '年份不详（此前）',
 	'timeline.earlierLong': '此前，未给出年份',
@@ -47,8 +50,8 @@ export const zh: Record<keyof typeof en, string> = {
 	'timeline.range': '{title}（{from}至{to}）',
 	'timeline.more': '另有 {count} 件',
 	'timeline.desc':
-		'{finding}。按 2023 年月份排列 {cities} 个城市的事件，共 {total}；未注明月份的事件列在 12 月之后的一栏。',
+		'{finding}。按{unit}排列{period} {cities} 个城市的事件，共 {total}；未注明月份的事件列在最后一个{unit}之后的一栏。',
 	'timeline.descNational': '全国性举措（{count}）单列在最下方一行。',
-	'timeline.descEarlier': '原文只说“此前”、未给出年份的事项（{count}）另列一栏，放在其后，不计入2023年。',
+	'timeline.descEarlier': '原文只说“此前”、未给出年份的事项（{count}）另列一栏，放在其后，不计入任何年份。',
 	'timeline.table.total': '合计'
 };

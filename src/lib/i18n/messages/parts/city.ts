@@ -5,7 +5,7 @@
 export const en = {
 	'city.index.title': 'Cities',
 	'city.index.lead':
-		'The {count} cities the article names, grouped by city cluster, with the events each had in 2023. Pick a city for its profile.',
+		'The {count} cities the article names, grouped by city cluster, with the events each had in {period}. Pick a city for its profile.',
 	'city.index.leadImported':
 		'The {count} cities of “{name}”, grouped by city cluster, with the events each has. Pick a city for its profile.',
 	'city.index.clusterCities': '{count} cities',
@@ -17,10 +17,10 @@ export const en = {
 	'city.profile': 'City profile',
 	'city.allCities': 'All cities',
 	'city.description':
-		'{name} in 2023: {count}, in {fields} of {total} fields, and how it compares with other cities.',
+		'{name} in {period}: {count}, in {fields} of {total} fields, and how it compares with other cities.',
 	'city.province': 'Province',
 	'city.cluster': 'City cluster',
-	'city.stat.events': 'Events in 2023',
+	'city.stat.events': 'Events in {period}',
 	'city.stat.rank': 'Rank among cities',
 	'city.stat.rankValue': '{rank} of {total}',
 	'city.stat.rankTied': 'Joint {rank} of {total}',

@@ -7,7 +7,7 @@ import type { en } from './city';
 export const zh: Record<keyof typeof en, string> = {
 	'city.index.title': '城市',
 	'city.index.lead':
-		'文章提到的{count}个城市，按城市群分组，并列出各自2023年的事件数。选择一个城市查看概况。',
+		'文章提到的{count}个城市，按城市群分组，并列出各自{period}的事件数。选择一个城市查看概况。',
 	'city.index.leadImported':
 		'“{name}”中的{count}个城市，按城市群分组，并列出各自的事件数。选择一个城市查看概况。',
 	'city.index.clusterCities': '{count}个城市',
@@ -18,10 +18,10 @@ export const zh: Record<keyof typeof en, string> = {
 
 	'city.profile': '城市概况',
 	'city.allCities': '全部城市',
-	'city.description': '{name}的2023年：{count}，涉及{total}个领域中的{fields}个，以及与其他城市的比较。',
+	'city.description': '{name}的{period}：{count}，涉及{total}个领域中的{fields}个，以及与其他城市的比较。',
 	'city.province': '所属省份',
 	'city.cluster': '城市群',
-	'city.stat.events': '2023年事件数',
+	'city.stat.events': '{period}事件数',
 	'city.stat.rank': '城市排名',
 	'city.stat.rankValue': '第{rank}名（共{total}城）',
 	'city.stat.rankTied': '并列第{rank}名（共{total}城）',

@@ -6,7 +6,7 @@ export const en = {
 	'map.title': '{cluster} cities hold {count} of the {total} events ({share})',
 	'map.titleAll': '{cluster} cities hold all {total} events',
 	'map.subtitle':
-		'Innovation events per city in 2023, placed by latitude and longitude; circle area shows the number of events, colour the city cluster',
+		'Innovation events per city in {period}, placed by latitude and longitude; circle area shows the number of events, colour the city cluster',
 	'map.note': 'Positions only: no administrative boundaries, coastlines or borders are drawn.',
 	'map.missingOne': '1 city without coordinates is not shown: {list}.',
 	'map.missing': '{count} cities without coordinates are not shown: {list}.',

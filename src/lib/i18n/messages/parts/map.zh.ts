@@ -7,7 +7,7 @@ import type { en } from './map';
 export const zh: Record<keyof typeof en, string> = {
 	'map.title': '{cluster}城市占全部 {total} 件事件中的 {count} 件，占比 {share}',
 	'map.titleAll': '全部 {total} 件事件都在{cluster}城市',
-	'map.subtitle': '2023 年各城市科创事件，按经纬度定位；圆的面积表示事件数，颜色表示所属城市群',
+	'map.subtitle': '{period}各城市科创事件，按经纬度定位；圆的面积表示事件数，颜色表示所属城市群',
 	'map.note': '圆点只示意城市位置，图中未绘制行政区划界线、海岸线或国界。',
 	'map.missingOne': '1 座城市缺少经纬度，未在图上显示：{list}。',
 	'map.missing': '{count} 座城市缺少经纬度，未在图上显示：{list}。',

@@ -21,7 +21,7 @@ export const en = {
 	'compare.chart.title': '{city} has the most events of the {n} cities compared ({count})',
 	'compare.chart.titleTie': '{cities} have the most events of the {n} cities compared ({count} each)',
 	'compare.chart.subtitle':
-		'Events per field in 2023, on one scale for every city. Outlined: the only city of these with events in that field.',
+		'Events per field in {period}, on one scale for every city. Outlined: the only city of these with events in that field.',
 	'compare.chart.desc': 'Small multiples of events per field for {cities}. {details}.',
 	'compare.chart.only': 'only this city',
 	'compare.chart.total': '{count} in all',
@@ -46,15 +46,15 @@ export const en = {
 	'industries.crosswalk.heading': 'From each city’s words to the tracks',
 	'overview.reading.heading': 'What the data shows',
 	'overview.reading.lead':
-		'In 2023 the source records {events} innovation events in {cities} cities, plus {national} national ones.',
+		'In {period} the source records {events} innovation events in {cities} cities, plus {national} national ones.',
 	'overview.reading.top':
 		'{first} was the busiest city with {count} events, followed by {second} ({count2}).',
 	'overview.reading.cluster': 'Cities of the {cluster} account for {share} of the city events.',
 	'overview.reading.field': 'The most common field is {field} ({share} of events).',
 	'overview.reading.month':
-		'{month} was the busiest month ({count} events); {undated} events carry no month.',
+		'{month} was the busiest {unit} ({count} events); {undated} events carry no month.',
 	'overview.reading.monthEarlier':
-		'{month} was the busiest month ({count} events); {undated} events of the year carry no month, and {earlier} “earlier” items give no year at all.',
+		'{month} was the busiest {unit} ({count} events); {undated} events carry no month, and {earlier} “earlier” items give no year at all.',
 	'overview.reading.tracks':
 		'{lists} cities published future-industry lists; the only track all of them name is {track}.',
 	'overview.reading.tracksNone':

@@ -22,7 +22,7 @@ export const zh: Record<keyof typeof en, string> = {
 	'compare.chart.title': '所比较的 {n} 座城市中，{city}事件最多（{count} 件）',
 	'compare.chart.titleTie': '所比较的 {n} 座城市中，{cities}事件最多（各 {count} 件）',
 	'compare.chart.subtitle':
-		'2023 年各领域事件数，所有城市使用同一刻度。加框：所比较城市中仅此城市在该领域有事件。',
+		'{period}各领域事件数，所有城市使用同一刻度。加框：所比较城市中仅此城市在该领域有事件。',
 	'compare.chart.desc': '{cities}各领域事件数的并列小图。{details}。',
 	'compare.chart.only': '仅此城市',
 	'compare.chart.total': '共 {count} 件',
@@ -47,13 +47,13 @@ export const zh: Record<keyof typeof en, string> = {
 	'industries.crosswalk.heading': '从城市原话到规范赛道',
 	'overview.reading.heading': '数据解读',
 	'overview.reading.lead':
-		'2023 年，资料记录了 {cities} 座城市的 {events} 件科创事件，另有 {national} 件全国性事件。',
+		'{period}，资料记录了 {cities} 座城市的 {events} 件科创事件，另有 {national} 件全国性事件。',
 	'overview.reading.top': '{first}事件最多，共 {count} 件；其次是{second}（{count2} 件）。',
 	'overview.reading.cluster': '{cluster}城市占城市事件的 {share}。',
 	'overview.reading.field': '最常见的领域是{field}（占 {share}）。',
-	'overview.reading.month': '{month}事件最多（{count} 件）；另有 {undated} 件未注明月份。',
+	'overview.reading.month': '{month}是事件最多的{unit}（{count} 件）；另有 {undated} 件未注明月份。',
 	'overview.reading.monthEarlier':
-		'{month}事件最多（{count} 件）；另有 {undated} 件未注明月份，{earlier} 件“此前”的事项未给出年份。',
+		'{month}是事件最多的{unit}（{count} 件）；另有 {undated} 件未注明月份，{earlier} 件“此前”的事项未给出年份。',
 	'overview.reading.tracks': '有 {lists} 座城市公布了未来产业清单，它们唯一共同布局的赛道是{track}。',
 	'overview.reading.tracksNone': '有 {lists} 座城市公布了未来产业清单，没有哪条赛道为所有城市共同布局。',
 	'overview.options': '图表选项',
