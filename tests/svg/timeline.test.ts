@@ -42,7 +42,9 @@ describe('timeline on the built-in data', () => {
 		// article events only: May 6 (Hangzhou ×2, Shanghai R&D opinions, three May–June AI policies), 9
 		// of 2023 with no month, and 2 "earlier" (此前) items with no year, counted apart
 		const [zh] = renderSvgs(TimelineChart, { dataset: builtinDataset, timeline: real, locale: 'zh' });
-		expect(zh).toMatch(/<title[^>]*>5月事件最多（6 件），另有 9 件未注明月份；2 件在此前，年份不详<\/title>/);
+		expect(zh).toMatch(
+			/<title[^>]*>5月是事件最多的月份（6 件），另有 9 件未注明月份；2 件在此前，年份不详<\/title>/
+		);
 		const [en] = renderSvgs(TimelineChart, { dataset: builtinDataset, timeline: real, locale: 'en' });
 		expect(en).toMatch(
 			/<title[^>]*>May was the busiest month \(6 events\); the source gives no month for 9 events; 2 events earlier, with no year given<\/title>/

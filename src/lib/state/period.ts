@@ -134,6 +134,19 @@ export function yearsText(locale: Locale, years: readonly number[]): string {
  */
 export function periodText(locale: Locale, years: readonly number[], p: Period = NO_PERIOD): string {
 	if (p.from === null && p.to === null) return yearsText(locale, years);
+	// whole years (January to December) are named as years: "2024", "2024–2025"
+	const start = p.from === null ? null : fromMonthIndex(p.from);
+	const end = p.to === null ? null : fromMonthIndex(p.to);
+	const y0 = start ? start.year : years[0];
+	const y1 = end ? end.year : years[years.length - 1];
+	if (
+		y0 !== undefined &&
+		y1 !== undefined &&
+		y0 <= y1 &&
+		(start?.month ?? 1) === 1 &&
+		(end?.month ?? 12) === 12
+	)
+		return yearsText(locale, [y0, y1]);
 	const tr = translator(locale);
 	const month = (index: number) => {
 		const { year, month } = fromMonthIndex(index);

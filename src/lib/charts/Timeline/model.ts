@@ -197,7 +197,9 @@ export class TimelineModel extends BaseChartModel<TimelineGeometry> {
 				month: monthOnly(f.months[0]),
 				months: formatList(locale, f.months.map(monthOnly)),
 				count: countText(f.count),
-				undated: countText(f.undated)
+				undated: countText(f.undated),
+				unit: tr(`timeline.unit.${timeline.step}`),
+				units: tr(`timeline.units.${timeline.step}`)
 			};
 			const base =
 				f.undated > 0
