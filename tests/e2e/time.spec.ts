@@ -22,7 +22,9 @@ const WORDS = {
 		years: ['2023', '2024', '2025'],
 		heading2024: 'City innovation in 2024 at a glance',
 		feb: ['February 2023', 'February 2024', 'February 2025'],
-		range: 'November 2023 – February 2024'
+		range: 'November 2023 – February 2024',
+		field: 'Field',
+		change: 'Change 2023–2025'
 	},
 	zh: {
 		name: '数据集名称',
@@ -30,7 +32,9 @@ const WORDS = {
 		years: ['2023年', '2024年', '2025年'],
 		heading2024: '2024年城市科创一览',
 		feb: ['2023年2月', '2024年2月', '2025年2月'],
-		range: '2023年11月 – 2024年2月'
+		range: '2023年11月 – 2024年2月',
+		field: '领域',
+		change: '2023–2025年变化'
 	}
 } as const;
 
@@ -56,6 +60,8 @@ for (const lang of ['en', 'zh'] as const) {
 	test(`${lang}: a 2023–2025 file keeps its years apart on every page, and the period filter narrows them`, async ({
 		page
 	}) => {
+		// one import and five pages in one story: more than the default 30 s on a busy machine
+		test.setTimeout(120_000);
 		const w = WORDS[lang];
 		await page.setViewportSize({ width: 1280, height: 900 });
 		await importMultiYear(page, lang);
@@ -87,6 +93,16 @@ for (const lang of ['en', 'zh'] as const) {
 		const events = page.locator('section:has(#city-events)');
 		for (const date of w.feb) await expect(events).toContainText(date);
 		await expect(events).toContainText(w.range);
+		// change between years per field (big science 1, 1, 0; computing 1, 0, 1), and in all fields
+		const years = page.getByTestId('year-table');
+		await expect(years.locator('thead th')).toHaveText([w.field, ...w.years, w.change]);
+		await expect(years.locator('tr.total td')).toHaveText(['2', '1', '1', '−1']);
+
+		// compare two cities of the file: each city's events per year, on one table
+		await page.goto(`/${lang}/compare?cities=shanghai,beijing`);
+		const compared = page.getByTestId('year-table');
+		await expect(compared.locator('tbody tr[data-row="shanghai"] td')).toHaveText(['2', '1', '1', '−1']);
+		await expect(compared.locator('tbody tr[data-row="beijing"] td')).toHaveText(['0', '2', '1', '+1']);
 
 		// the events list: 2025 only
 		await page.goto(`/${lang}/events?from=2025-01&to=2025-12`);

@@ -16,6 +16,7 @@ import {
 	eventsPerCity,
 	eventTotals,
 	timeline,
+	yearCounts,
 	type Filter
 } from '../../src/lib/aggregate';
 import { monthIndex } from '../../src/lib/aggregate/filter';
@@ -141,6 +142,22 @@ describe('years kept apart', () => {
 		expect([at(0, 0, slot(2023, 2)), at(0, 0, slot(2024, 2)), at(0, 1, slot(2025, 2))]).toEqual([1, 1, 1]);
 		expect(at(0, 0, slot(2024, 0))).toBe(1); // 2024, no month
 		expect(at(1, 0, 0)).toBe(1); // no year
+	});
+
+	it('counts each city and field per year, items with no year in none', () => {
+		const yc = yearCounts(ds);
+		expect(yc.years).toEqual([2023, 2024, 2025]);
+		expect(yc.cityIds).toEqual(['x', 'y']);
+		const at = (c: number, k: number, y: number) => yc.counts[(c * 2 + k) * 3 + y];
+		// x: ai 2023 (a23, the range r), 2024 (a24, u24); bio 2025 (a25); y: only an item with no year
+		expect([at(0, 0, 0), at(0, 0, 1), at(0, 0, 2), at(0, 1, 2)]).toEqual([2, 2, 0, 1]);
+		expect(yc.counts.reduce((a, v) => a + v, 0)).toBe(5);
+		expect(
+			Array.from(yearCounts(ds, { period: [monthIndex(2024, 1), monthIndex(2024, 12)] }).counts)
+		).toEqual(
+			// the range reaches into 2024, but it counts in the year it starts
+			[1, 2, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0]
+		);
 	});
 
 	it('picks the step from the span: months up to two years, quarters up to six, then years', () => {

@@ -200,3 +200,43 @@ export function eventCube(ds: Dataset, filter: Filter = {}): EventCube {
 		counts
 	};
 }
+
+export interface YearCounts {
+	/** The years of the data, first to last (the filter's period may leave some empty). */
+	years: number[];
+	/** Cities in view, dataset order. */
+	cityIds: string[];
+	categoryIds: string[];
+	/**
+	 * counts[(ci * categories + k) * years + y]: events of city `cityIds[ci]`, category k, in year
+	 * `years[y]` (items with no year are in no year; national events in no city).
+	 */
+	counts: Int32Array;
+}
+
+/** City × category × year counts in one pass: what change between years is read from. */
+export function yearCounts(ds: Dataset, filter: Filter = {}): YearCounts {
+	const t = eventTable(ds);
+	const cf = compileFilter(t, filter);
+	const nk = t.categoryIds.length;
+	const ny = t.nYears;
+	const slot = new Map(cf.citiesInView.map((c, j) => [c, j]));
+	const nRows = cf.citiesInView.length;
+	const nCols = nk * ny;
+	const counts = countCells(
+		t,
+		rowMap(cf, nRows, (c) => slot.get(c) as number),
+		nRows,
+		colMap(t, cf, nCols, (key) =>
+			t.keyPeriod[key] === 0 ? nCols : t.keyCategory[key] * ny + (t.keyYear[key] - t.firstYear)
+		),
+		nCols,
+		cf.f.countGroupsOnce
+	);
+	return {
+		years: Array.from({ length: ny }, (_, i) => t.firstYear + i),
+		cityIds: cf.citiesInView.map((c) => t.cityIds[c]),
+		categoryIds: [...t.categoryIds],
+		counts
+	};
+}

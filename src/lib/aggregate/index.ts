@@ -35,6 +35,8 @@ export {
 	eventsPerCluster,
 	eventTotals,
 	eventCube,
+	yearCounts,
+	type YearCounts,
 	type CityCountRow,
 	type ClusterCountRow,
 	type EventTotals,

@@ -83,6 +83,7 @@ const base = {
 	'bars.axis': 'Number of events',
 	'bars.desc': 'Horizontal bar chart of events per city. {list}.',
 	'period.legend': 'Period',
+	'years.change': 'Change {from}–{to}',
 	'period.from': 'From',
 	'period.to': 'To',
 	'period.any': 'Any',

@@ -74,6 +74,7 @@ const base: Record<BaseKey, string> = {
 	'bars.axis': '事件数',
 	'bars.desc': '各城市事件数横向条形图。{list}。',
 	'period.legend': '时间段',
+	'years.change': '{from}–{to}年变化',
 	'period.from': '起',
 	'period.to': '止',
 	'period.any': '不限',

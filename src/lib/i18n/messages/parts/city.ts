@@ -62,6 +62,10 @@ export const en = {
 	'city.kind.other': 'Other',
 
 	'city.mix.heading': 'Fields, against the average',
+	'city.years.heading': 'Year by year',
+	'city.years.caption': 'Events of {city} per field and year, and the change from {from} to {to}',
+	'city.years.field': 'Field',
+	'city.years.total': 'All fields',
 	'city.mix.lead': "Share of {name}'s events in each field, next to the share across all cities' events.",
 	'city.mix.leans':
 		'{name} leans most towards {field}: {share} of its events, against {average} across all cities.',

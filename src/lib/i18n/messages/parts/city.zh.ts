@@ -60,6 +60,10 @@ export const zh: Record<keyof typeof en, string> = {
 	'city.kind.other': '其他',
 
 	'city.mix.heading': '领域构成与平均水平对比',
+	'city.years.heading': '逐年变化',
+	'city.years.caption': '{city}各领域逐年事件数，以及 {from} 年至 {to} 年的变化',
+	'city.years.field': '领域',
+	'city.years.total': '全部领域',
 	'city.mix.lead': '{name}各领域事件占比，与全部城市事件的合计占比对比。',
 	'city.mix.leans': '{name}最侧重{field}：占其事件的{share}，全部城市为{average}。',
 	'city.mix.caption': '各领域事件：{name}与全部城市',

@@ -51,6 +51,8 @@ export const zh: Record<keyof typeof en, string> = {
 	'story.sim.cityEvents': '{city}{events}',
 	'story.section.fields': '各做了什么：各领域事件数',
 	'story.section.when': '何时：同一时间轴上的各城市',
+	'story.years.city': '城市',
+	'story.years.caption': '各城市逐年事件数，以及 {from} 年至 {to} 年的变化',
 	'story.section.bets': '押注何处：未来产业赛道',
 	'story.section.betsNone': '资料中这些城市都没有未来产业清单。',
 	'story.section.alike': '相似程度',
