@@ -164,3 +164,21 @@ describe('framing is allowed on embed pages only', () => {
 			expect(securityHeaders(path)['Content-Security-Policy'], path).toContain("frame-ancestors 'self'");
 	});
 });
+
+describe('the embed strings', () => {
+	it('are a part of their own, with the same keys and placeholders in both languages, none empty', async () => {
+		const { en } = await import('$lib/i18n/messages/parts/embed');
+		const { zh } = await import('$lib/i18n/messages/parts/embed.zh');
+		const core = (await import('$lib/i18n/messages/en')).en;
+		expect(Object.keys(zh).sort()).toEqual(Object.keys(en).sort());
+		const names = (s: string) => [...s.matchAll(/\{(\w+)\}/g)].map((m) => m[1]).sort();
+		for (const key of Object.keys(en) as (keyof typeof en)[]) {
+			expect(Object.hasOwn(core, key), key).toBe(false);
+			expect(en[key].trim(), key).not.toBe('');
+			expect(zh[key].trim(), key).not.toBe('');
+			expect(names(zh[key]), key).toEqual(names(en[key]));
+			expect(/\p{Script=Han}/u.test(en[key]), key).toBe(false);
+			expect(/\p{Script=Han}/u.test(zh[key]), key).toBe(true);
+		}
+	});
+});

@@ -9,6 +9,7 @@ import type * as importPage from './parts/importPage';
 import type * as compareStory from './parts/compareStory';
 import type * as method from './parts/method';
 import type * as industry from './parts/industry';
+import type * as embed from './parts/embed';
 
 /**
  * English interface strings. The key set is the catalogue's contract: `zh.ts` must have exactly the same
@@ -42,17 +43,6 @@ const base = {
 	'chart.showTable': 'Show as table',
 	'chart.hideTable': 'Hide table',
 	'embed.button': 'Embed this chart',
-	'embed.heading': 'Embed this chart',
-	'embed.lead':
-		'Paste this code into your page: the chart fits the width of its column and the frame takes its height. It shows the chart’s default view with the built-in data, in English.',
-	'embed.code': 'Embed code',
-	'embed.copy': 'Copy the code',
-	'embed.copied': 'Embed code copied.',
-	'embed.copyFailed': 'Copying was not allowed here: the code is selected, copy it with Ctrl+C or ⌘C.',
-	'embed.preview': 'Open the embed page',
-	'embed.close': 'Close',
-	'embed.viewOnSite': 'See this chart and its data on {site}',
-	'embed.newTab': ' (opens in a new tab)',
 	'cite.button': 'Cite this chart',
 	'cite.heading': 'Cite this chart',
 	'cite.sentence': '“{title}”. {site}, {data}. {url} (accessed {accessed}).',
@@ -157,7 +147,9 @@ export type CompareKey = keyof typeof compareStory.en;
 export type MethodKey = keyof typeof method.en;
 /** The keys of the future-industry charts (matrix, similarity, UpSet): the industries and compare pages. */
 export type IndustryKey = keyof typeof industry.en;
-export type MessageKey = CoreKey | ImportKey | CompareKey | MethodKey | IndustryKey;
+/** The keys of the embed panel and the embed pages. */
+export type EmbedKey = keyof typeof embed.en;
+export type MessageKey = CoreKey | ImportKey | CompareKey | MethodKey | IndustryKey | EmbedKey;
 /** A language's strings as every page loads them. */
 export type CoreMessages = Record<CoreKey, string>;
 export type ImportMessages = Record<ImportKey, string>;

@@ -1,6 +1,3 @@
-import { error } from '@sveltejs/kit';
-import { EXPORTABLE_CHARTS } from '$lib/export/registry';
-import { LOCALES } from '$lib/i18n';
 import type { EntryGenerator, PageLoad } from './$types';
 
 /**
@@ -10,11 +7,19 @@ import type { EntryGenerator, PageLoad } from './$types';
  */
 export const csr = false;
 
-/** Every exportable chart (src/lib/export/registry.ts) in both languages. */
-export const entries: EntryGenerator = () =>
-	LOCALES.flatMap((lang) => EXPORTABLE_CHARTS.map(({ chart }) => ({ lang, chart })));
+/**
+ * What the page draws comes from `embed-page.ts`, imported on the server only. The browser never runs
+ * this route's code, but the app's client build still bundles it, and any module imported here (the
+ * charts, the share tags, even the i18n module) would change how the chunks every other page opens with
+ * are split: it cost those pages 0.3–0.5 KB. With `import.meta.env.SSR` false, the client build drops it.
+ */
+async function embedPage() {
+	if (import.meta.env.SSR) return import('./embed-page');
+	throw new Error('Embed pages are drawn on the server'); // (not `error()`: see above)
+}
 
-export const load: PageLoad = ({ params }) => {
-	if (!EXPORTABLE_CHARTS.some((entry) => entry.chart === params.chart)) error(404, 'No such chart');
-	return { chart: params.chart };
-};
+/** Every exportable chart in both languages. */
+export const entries: EntryGenerator = async () => (await embedPage()).entries();
+
+export const load: PageLoad = async ({ params, parent }) =>
+	(await embedPage()).load(params.chart, await parent());
