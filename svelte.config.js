@@ -16,7 +16,11 @@ const earlyHash = `sha256-${createHash('sha256').update(earlyScript).digest('bas
 const config = {
 	preprocess: vitePreprocess(),
 	compilerOptions: {
-		runes: true
+		runes: true,
+		// no `window.__svelte.v` marker (a devtools hint): every component imports it, so any route that
+		// draws a component but shares nothing else with the others (the embed pages, which load no app
+		// script) split it into a chunk of its own that every page then fetched on opening
+		discloseVersion: false
 	},
 	kit: {
 		adapter: adapter({

@@ -12,7 +12,7 @@ import { join, dirname } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { spawnSync } from 'node:child_process';
 import sirv from 'sirv';
-import { SECURITY_HEADERS } from './security-headers.js';
+import { SECURITY_HEADERS, securityHeaders } from './security-headers.js';
 
 const root = join(dirname(fileURLToPath(import.meta.url)), '..');
 const buildDir = join(root, 'build');
@@ -61,7 +61,8 @@ const assets = sirv(buildDir, {
 	brotli: true,
 	etag: true,
 	setHeaders(res, pathname) {
-		for (const [k, v] of Object.entries(SECURITY_HEADERS)) res.setHeader(k, v);
+		// the embed pages may be framed by any site; every other file keeps frame-ancestors 'self'
+		for (const [k, v] of Object.entries(securityHeaders(pathname))) res.setHeader(k, v);
 		if (pathname.startsWith('/_app/immutable/')) {
 			res.setHeader('Cache-Control', 'public, max-age=31536000, immutable');
 		} else {

@@ -18,13 +18,21 @@ export function roundSvgNumbers(html: string): string {
 	);
 }
 
+/** An embed page runs no app script, so it must not fetch the records the app's pages preload. */
+const EMBED_PAGE = /^\/(zh|en)\/embed\//;
+const DATASET_PRELOAD = /<link rel="preload" href="[^"]*\/data\/dataset\.json"[^>]*>\s*/;
+
 /**
  * Sets `<html lang>` from the language prefix of the path (`/en/…`, `/zh/…`; `/` is Chinese), and keeps
  * the prerendered HTML lean.
  */
 export const handle: Handle = async ({ event, resolve }) => {
 	const locale = localeFromPath(event.url.pathname);
+	const embed = EMBED_PAGE.test(event.url.pathname);
 	return resolve(event, {
-		transformPageChunk: ({ html }) => roundSvgNumbers(html.replace('%lang%', htmlLang(locale)))
+		transformPageChunk: ({ html }) => {
+			const page = roundSvgNumbers(html.replace('%lang%', htmlLang(locale)));
+			return embed ? page.replace(DATASET_PRELOAD, '') : page;
+		}
 	});
 };

@@ -21,13 +21,15 @@ const CACHE = `dashboard-${version}`;
 const EXPORT_ONLY = /\.(woff2?|ttf|otf|wasm)$/;
 
 /**
- * Everything the dashboard needs offline; the chart image files under /charts/ and the share cards under
- * /og/ (pictures for other sites' link previews, 3 MB) are left to the network.
+ * Everything the dashboard needs offline; the chart image files under /charts/, the share cards under
+ * /og/ (pictures for other sites' link previews, 3 MB) and the embed pages (for other sites' iframes, which
+ * this worker does not serve) are left to the network.
  */
+const EMBED = /^\/(zh|en)\/embed\/|^\/embed\.js$/;
 const ASSETS = [
 	...build.filter((p) => !EXPORT_ONLY.test(p)),
 	...files,
-	...prerendered.filter((p) => !p.startsWith('/charts/') && !p.startsWith('/og/'))
+	...prerendered.filter((p) => !p.startsWith('/charts/') && !p.startsWith('/og/') && !EMBED.test(p))
 ];
 
 sw.addEventListener('install', (event) => {

@@ -54,6 +54,11 @@ const PAGE_PARTS = {
 		zh: async () => (await import('./messages/parts/industry.zh')).zh,
 		en: async () => (await import('./messages/parts/industry')).en
 	},
+	embed: {
+		probe: 'embed.heading',
+		zh: async () => (await import('./messages/parts/embed.zh')).zh,
+		en: async () => (await import('./messages/parts/embed')).en
+	},
 	compare: {
 		probe: 'story.item',
 		zh: async () => (await import('./messages/parts/compareStory.zh')).zh,
@@ -78,6 +83,7 @@ export const loadImportStrings = (locale: Locale) => loadPageStrings(locale, 'im
 export const loadCompareStrings = (locale: Locale) => loadPageStrings(locale, 'compare');
 export const loadMethodStrings = (locale: Locale) => loadPageStrings(locale, 'method');
 export const loadIndustryStrings = (locale: Locale) => loadPageStrings(locale, 'industry');
+export const loadEmbedStrings = (locale: Locale) => loadPageStrings(locale, 'embed');
 
 function catalogue(locale: Locale): CoreMessages & Partial<Messages> {
 	const messages = catalogues[locale];

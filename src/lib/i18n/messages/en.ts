@@ -9,6 +9,7 @@ import type * as importPage from './parts/importPage';
 import type * as compareStory from './parts/compareStory';
 import type * as method from './parts/method';
 import type * as industry from './parts/industry';
+import type * as embed from './parts/embed';
 
 /**
  * English interface strings. The key set is the catalogue's contract: `zh.ts` must have exactly the same
@@ -41,6 +42,7 @@ const base = {
 	'chart.sourceImported': 'Source: {name} (data imported by the reader)',
 	'chart.showTable': 'Show as table',
 	'chart.hideTable': 'Hide table',
+	'embed.button': 'Embed this chart',
 	'cite.button': 'Cite this chart',
 	'cite.heading': 'Cite this chart',
 	'cite.sentence': '“{title}”. {site}, {data}. {url} (accessed {accessed}).',
@@ -152,7 +154,9 @@ export type CompareKey = keyof typeof compareStory.en;
 export type MethodKey = keyof typeof method.en;
 /** The keys of the future-industry charts (matrix, similarity, UpSet): the industries and compare pages. */
 export type IndustryKey = keyof typeof industry.en;
-export type MessageKey = CoreKey | ImportKey | CompareKey | MethodKey | IndustryKey;
+/** The keys of the embed panel and the embed pages. */
+export type EmbedKey = keyof typeof embed.en;
+export type MessageKey = CoreKey | ImportKey | CompareKey | MethodKey | IndustryKey | EmbedKey;
 /** A language's strings as every page loads them. */
 export type CoreMessages = Record<CoreKey, string>;
 export type ImportMessages = Record<ImportKey, string>;

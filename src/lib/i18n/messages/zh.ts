@@ -33,6 +33,7 @@ const base: Record<BaseKey, string> = {
 	'chart.sourceImported': '资料来源：{name}（读者导入的数据）',
 	'chart.showTable': '以表格显示',
 	'chart.hideTable': '隐藏表格',
+	'embed.button': '嵌入此图',
 	'cite.button': '引用此图',
 	'cite.heading': '引用此图',
 	'cite.sentence': '“{title}”。{site}，{data}。{url}（访问于 {accessed}）。',
