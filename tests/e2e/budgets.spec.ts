@@ -11,7 +11,7 @@ import { gzipSync } from 'node:zlib';
 const BUILD = join(process.cwd(), 'build');
 const KB = 1024;
 /**
- * JavaScript: opening any page loads at most 60 KB (gzip, everything the page fetches until the network is
+ * JavaScript: opening any page loads at most 61 KB (gzip, everything the page fetches until the network is
  * idle). That is Svelte's and SvelteKit's runtime (≈ 31 KB), the page's language strings (≈ 11 KB) and its
  * frame; the view's own code (charts, d3, the aggregation engine) is a chunk of its own, loaded when the
  * reader first reaches for the view (Deferred.svelte), since the prerendered HTML already shows it.
@@ -21,7 +21,13 @@ const KB = 1024;
  * addresses, share-card heads, the text-as-shapes and citation entries of the download menu (the citation
  * panel itself loads on first use) and the dataset as page data; the ratchet moved from 110 to 114 KB. The
  * chart layer's redesign (a model per chart, the shared frame parts, four width variants' layouts, wrapped and
- * upright Chinese labels, the dot map's dodging) brought the overview to ≈ 116 KB; the ratchet is 118 KB.
+ * upright Chinese labels, the dot map's dodging) brought the overview to ≈ 116 KB; the ratchet was 118 KB.
+ * Time as a dimension (the period filter and picker, the timeline's steps and year line, change between
+ * years) brought it to ≈ 121 KB; the ratchet is 122 KB. On opening, the header now names the years of the
+ * data in view and the core strings gained the period's words: pages that also load a part of their own
+ * (compare, industries, methodology) open with 60.4–60.7 KB, so the opening budget moved from 60 to 61 KB.
+ * The next saving is the charts' strings, which every page loads with the core though only the views use
+ * them (≈ 3 KB gzip).
  */
 /**
  * HTML: the overview, the page with the most charts, at most 32 KB as served (gzip). Every chart is in it
@@ -35,8 +41,8 @@ const KB = 1024;
  * 40 KB, so a change that brings the app's runtime to them fails here.
  */
 const BUDGET = {
-	js: 60 * KB,
-	jsInUse: 118 * KB,
+	js: 61 * KB,
+	jsInUse: 122 * KB,
 	css: 15 * KB,
 	overviewHtmlGzip: 32 * KB,
 	embedJs: 40 * KB

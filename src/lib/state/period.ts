@@ -11,6 +11,9 @@ import type { Dataset, Locale } from '$lib/data/types';
 import { formatMonth, translator } from '$lib/i18n';
 import type { Parsed, UrlNotice } from './url';
 import { displayValue } from './url';
+import { dataYears, yearsText } from './years';
+
+export { dataYears, yearPrefix, yearsText } from './years';
 
 /** Earliest and latest years an address may name (the import's own bounds). */
 const MIN_YEAR = 1900;
@@ -23,29 +26,6 @@ export interface Period {
 }
 
 export const NO_PERIOD: Readonly<Period> = Object.freeze({ from: null, to: null });
-
-const yearsCache = new WeakMap<Dataset, number[]>();
-
-/**
- * The years a dataset's events span, first to last ([] when none has a year). One pass over the events,
- * remembered per dataset (the header names the span on every page, so this does not wait for the engine).
- */
-export function dataYears(ds: Dataset): number[] {
-	let years = yearsCache.get(ds);
-	if (!years) {
-		let lo = Infinity;
-		let hi = -Infinity;
-		for (const e of ds.events) {
-			if (e.year === null) continue;
-			if (e.year < lo) lo = e.year;
-			if (e.year > hi) hi = e.year;
-		}
-		years = [];
-		for (let y = lo; y <= hi; y++) years.push(y);
-		yearsCache.set(ds, years);
-	}
-	return years;
-}
 
 function parseEnd(
 	raw: string,
@@ -109,23 +89,6 @@ export function periodEntries(p: Period): [string, string | null][] {
 /** The filter's period, or nothing when both ends are open. */
 export function periodFilter(p: Period): Pick<Filter, 'period'> {
 	return p.from === null && p.to === null ? {} : { period: [p.from, p.to] };
-}
-
-/**
- * An event's year where the data spans several, as a prefix for "month not given": "2024 · " ('' when
- * the data has one year, which the page names already).
- */
-export function yearPrefix(locale: Locale, year: number, ds: Dataset | undefined): string {
-	return ds && dataYears(ds).length > 1 ? `${yearsText(locale, [year])} · ` : '';
-}
-
-/** Years as a span: "2023", "2023–2025" / "2023年", "2023–2025年" ('' for none). */
-export function yearsText(locale: Locale, years: readonly number[]): string {
-	if (!years.length) return '';
-	const first = years[0];
-	const last = years[years.length - 1];
-	const span = first === last ? String(first) : `${first}–${last}`;
-	return locale === 'zh' ? `${span}年` : span;
 }
 
 /**
