@@ -98,6 +98,16 @@ for (const lang of ['en', 'zh'] as const) {
 		await expect(years.locator('thead th')).toHaveText([w.field, ...w.years, w.change]);
 		await expect(years.locator('tr.total td')).toHaveText(['2', '1', '1', '−1']);
 
+		// on a phone the table scrolls inside itself, not the page
+		await page.setViewportSize({ width: 375, height: 800 });
+		await expect
+			.poll(() => page.evaluate(() => document.documentElement.scrollWidth <= innerWidth))
+			.toBe(true);
+		await years.screenshot({ path: `test-results/time-city-years-${lang}-375.png` });
+		await page.goto(`/${lang}/`);
+		await timeline(page).screenshot({ path: `test-results/time-timeline-${lang}-375.png` });
+		await page.setViewportSize({ width: 1280, height: 900 });
+
 		// compare two cities of the file: each city's events per year, on one table
 		await page.goto(`/${lang}/compare?cities=shanghai,beijing`);
 		const compared = page.getByTestId('year-table');
