@@ -9,6 +9,7 @@
  * because nothing renders before the layout's `load` resolves.
  */
 import { base } from '$app/paths';
+import { BUILTIN_META } from './meta';
 import { BUILTIN_VERSION } from './source';
 import type { Dataset } from './types';
 
@@ -25,7 +26,8 @@ export const builtinDataset: Dataset = {
 	categories: [],
 	events: [],
 	tracks: [],
-	futureIndustries: []
+	futureIndustries: [],
+	meta: BUILTIN_META
 };
 export const builtinRaw = builtinDataset;
 

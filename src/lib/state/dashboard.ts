@@ -1,12 +1,17 @@
 /** The dashboard-wide context: which dataset is in view. Set once by the root layout. */
 import { getContext, setContext } from 'svelte';
-import type { Dataset } from '$lib/data/types';
+import type { Dataset, DatasetMeta } from '$lib/data/types';
 
 export interface DashboardContext {
 	readonly dataset: Dataset;
 	readonly datasetVersion: string;
 	/** The reader's name for the dataset in view when it is one they imported; null for the built-in data. */
 	readonly importedName: string | null;
+	/**
+	 * What the dataset in view says about itself (name, sources, licence, notes; for a combined dataset
+	 * its parts): every credit (source lines, footer, exports) is read from it.
+	 */
+	readonly meta: DatasetMeta;
 }
 
 const KEY = Symbol('dashboard');

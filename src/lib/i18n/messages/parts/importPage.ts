@@ -236,5 +236,97 @@ export const en = {
 	'import.savedSession.failed':
 		'Kept for this session only: the browser could not store it this time. Your other saved datasets are untouched; import it again to try once more.',
 	'import.savedSession.unavailable':
-		'Kept for this session only: this browser does not allow saving data here. It is gone when you close the tab.'
+		'Kept for this session only: this browser does not allow saving data here. It is gone when you close the tab.',
+	'import.problem.badMeta':
+		'The file’s dataset details were not used: {field}: {reason}. Its rows are kept; check the details under “Save”.',
+	'import.meta.heading': 'About this dataset',
+	'import.meta.lead':
+		'Every chart, the page footer and every export credit the dataset by these details. The name comes from the file; add where the data comes from.',
+	'import.meta.name': 'Name',
+	'import.meta.sources': 'Sources',
+	'import.meta.source': 'Source {n}',
+	'import.meta.title': 'Title',
+	'import.meta.publisher': 'Publisher',
+	'import.meta.date': 'Date',
+	'import.meta.dateHint': 'YYYY, YYYY-MM or YYYY-MM-DD',
+	'import.meta.url': 'Address (URL)',
+	'import.meta.notPublic': 'Not public (no address)',
+	'import.meta.addSource': 'Add source',
+	'import.meta.removeSource': 'Remove source {n}',
+	'import.meta.licence': 'Licence',
+	'import.meta.licenceHint': 'Free text, e.g. CC-BY-4.0, or “internal use only”.',
+	'import.meta.notes': 'Notes',
+	'import.meta.fromFile': 'Read the details from a file (this dashboard’s JSON export or a datapackage.json)',
+	'import.meta.fromFileRead': 'Details read from {file}.',
+	'import.meta.fromFileNone': '{file} holds no dataset details this page can read.',
+	'import.meta.fromFileBad': '{file} could not be read as JSON.',
+	'import.meta.fromFileInvalid': 'Details in {file} not used: {field}: {reason}.',
+	'import.meta.fromImport': 'Details taken from the imported file.',
+	'import.meta.invalid': 'Check the dataset details: {field}: {reason}.',
+	'import.meta.field.whole': 'the details',
+	'import.meta.field.name': 'name',
+	'import.meta.field.sources': 'sources',
+	'import.meta.field.sourcesOne': 'source {n}',
+	'import.meta.field.title': 'title',
+	'import.meta.field.publisher': 'publisher',
+	'import.meta.field.date': 'date',
+	'import.meta.field.url': 'address',
+	'import.meta.field.licence': 'licence',
+	'import.meta.field.notes': 'notes',
+	'import.meta.field.parts': 'parts',
+	'import.meta.field.partsOne': 'part {n}',
+	'import.meta.field.id': 'id',
+	'import.meta.rule.tooLong': 'is too long',
+	'import.meta.rule.hostile': 'holds control or text-direction characters',
+	'import.meta.rule.oneLine': 'must be one line',
+	'import.meta.rule.badDate': 'must be a date as YYYY, YYYY-MM or YYYY-MM-DD',
+	'import.meta.rule.badUrl': 'must be an http:// or https:// address (or tick “not public”)',
+	'import.meta.rule.tooMany': 'has too many entries',
+	'import.combine.alongside': 'Put it alongside the built-in data (one combined dataset)',
+	'import.combine.alongsideHint':
+		'Your cities and fields are matched to the built-in ones; you confirm each match below before saving.',
+	'import.combine.heading': 'Combine: matches to confirm',
+	'import.combine.lead':
+		'Each of your values is matched to a city or field already there, by id, Chinese name, English name or pinyin. Choose “keep separate” where a match is wrong.',
+	'import.combine.cities': 'Cities',
+	'import.combine.categories': 'Fields',
+	'import.combine.value': 'Your value',
+	'import.combine.matched': 'Matched to',
+	'import.combine.by': 'Matched by',
+	'import.combine.by.id': 'id',
+	'import.combine.by.zh': 'Chinese name',
+	'import.combine.by.en': 'English name',
+	'import.combine.by.pinyin': 'pinyin',
+	'import.combine.by.none': 'no match',
+	'import.combine.keep': 'Keep separate',
+	'import.combine.choiceLabel': '{value}: merge into',
+	'import.combine.none': 'Nothing to match.',
+	'import.combine.conflicts': 'Conflicts and how they are resolved',
+	'import.combine.noConflicts': 'No conflicts.',
+	'import.combine.conflict.duplicateEvent': 'Event {id} is in both datasets, the same: kept once.',
+	'import.combine.conflict.eventIdClash':
+		'Event id {id} is in both datasets with different content: the one from {part} is kept as {renamed}.',
+	'import.combine.conflict.cityDiffers':
+		'City {id} is merged into a city with other names or another cluster: the first dataset’s names are kept.',
+	'import.combine.conflict.cityIdClash':
+		'City id {id} is taken: the separate city from {part} is kept as {renamed}.',
+	'import.combine.conflict.categoryDiffers':
+		'Field {id} is merged into a field with other names: the first dataset’s names are kept.',
+	'import.combine.conflict.categoryIdClash':
+		'Field id {id} is taken: the separate field from {part} is kept as {renamed}.',
+	'import.combine.conflict.clusterDiffers':
+		'Cluster {id} has other names in {part}: the first dataset’s are kept.',
+	'import.combine.conflict.trackDiffers':
+		'Track {id} has other names in {part}: the first dataset’s are kept.',
+	'import.combine.conflict.listClash':
+		'Both datasets have a future-industry list for {id}: the first dataset’s is kept.',
+	'import.combine.conflict.groupIdClash':
+		'Group {id} is used in both: the group from {part} is kept as {renamed}.',
+	'import.combine.count':
+		'The combination: {events} events ({duplicates} duplicates kept once), {cities} cities, from {parts}.',
+	'import.combine.name': 'Name of the combined dataset',
+	'import.combine.nameDefault': '{name} + built-in data',
+	'import.combine.save': 'Save the combined dataset',
+	'import.combine.saved': 'Saved “{name}”, combined from {parts}, and put in view.',
+	'import.combine.failed': 'The combination could not be made: {reason}'
 } as const;
