@@ -386,3 +386,24 @@ export function combine(
 		duplicates
 	};
 }
+
+/** Several datasets combined in order (each added to what came before), with the reader's choices per step. */
+export function combineAll(
+	inputs: readonly CombineInput[],
+	choices: readonly { cities: Choices; categories: Choices }[],
+	options: { id: string; version: string; name: string; notes?: string }
+): Combined {
+	if (inputs.length < 2) throw new Error('combineAll: two or more datasets are needed');
+	let acc: CombineInput = inputs[0];
+	const conflicts: Conflict[] = [];
+	let duplicates = 0;
+	let dataset = inputs[0].dataset;
+	inputs.slice(1).forEach((added, k) => {
+		const r = combine(acc, added, choices[k] ?? { cities: {}, categories: {} }, options);
+		conflicts.push(...r.conflicts);
+		duplicates += r.duplicates;
+		dataset = r.dataset;
+		acc = { dataset, name: options.name };
+	});
+	return { dataset, conflicts, duplicates };
+}

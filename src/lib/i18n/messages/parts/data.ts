@@ -35,6 +35,7 @@ export const en = {
 	'datasets.notes': 'Notes: {notes}',
 	'datasets.parts': 'Combined from {parts}',
 	'datasets.pick': 'Pick {name} to combine',
+	'datasets.pickShort': 'Pick to combine',
 	'datasets.combine': 'Combine the picked datasets',
 	'datasets.combineHint': 'Pick two or more datasets to combine them into a new one.',
 	'datasets.combineCancel': 'Cancel'

@@ -36,6 +36,7 @@ export const zh: Record<keyof typeof en, string> = {
 	'datasets.notes': '备注：{notes}',
 	'datasets.parts': '由 {parts} 合并而成',
 	'datasets.pick': '选择 {name} 进行合并',
+	'datasets.pickShort': '选中以合并',
 	'datasets.combine': '合并所选数据集',
 	'datasets.combineHint': '选择两个或更多数据集，合并为一个新数据集。',
 	'datasets.combineCancel': '取消'

@@ -242,7 +242,6 @@ export const en = {
 	'import.meta.heading': 'About this dataset',
 	'import.meta.lead':
 		'Every chart, the page footer and every export credit the dataset by these details. The name comes from the file; add where the data comes from.',
-	'import.meta.name': 'Name',
 	'import.meta.sources': 'Sources',
 	'import.meta.source': 'Source {n}',
 	'import.meta.title': 'Title',

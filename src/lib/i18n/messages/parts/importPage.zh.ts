@@ -227,7 +227,6 @@ export const zh: Record<keyof typeof en, string> = {
 	'import.meta.heading': '数据集说明',
 	'import.meta.lead':
 		'每张图表、页脚和每个导出文件都按这些说明注明数据来源。名称取自文件名；请补充数据的来源。',
-	'import.meta.name': '名称',
 	'import.meta.sources': '来源',
 	'import.meta.source': '来源 {n}',
 	'import.meta.title': '标题',
