@@ -17,10 +17,18 @@ const CSV = [
 
 const PUBLISHER = 'Lanzhou Policy Lab';
 
-async function importWithSource(page: Page, lang: 'en' | 'zh', name: string, text: string, publisher: string) {
+async function importWithSource(
+	page: Page,
+	lang: 'en' | 'zh',
+	name: string,
+	text: string,
+	publisher: string
+) {
 	await page.goto(`/${lang}/import`);
 	await expect(page.locator('#events-file')).toBeEnabled();
-	await page.locator('#events-file').setInputFiles({ name, mimeType: 'text/csv', buffer: Buffer.from(text, 'utf8') });
+	await page
+		.locator('#events-file')
+		.setInputFiles({ name, mimeType: 'text/csv', buffer: Buffer.from(text, 'utf8') });
 	const form = page.getByTestId('meta-form');
 	await expect(form).toBeVisible();
 	const source = form.getByTestId('meta-source').nth(0);
@@ -45,7 +53,9 @@ for (const lang of ['en', 'zh'] as const) {
 		await expect(lanzhou.locator('select')).toHaveValue('');
 		await expect(lanzhou.getByTestId('match-by')).toHaveText(lang === 'zh' ? '未匹配' : 'no match');
 		await expect(panel.getByTestId('combine-conflicts')).toBeVisible();
-		await expect(panel.getByTestId('combine-count')).toContainText(lang === 'zh' ? '内置数据' : 'built-in data');
+		await expect(panel.getByTestId('combine-count')).toContainText(
+			lang === 'zh' ? '内置数据' : 'built-in data'
+		);
 
 		for (const width of [375, 1440]) {
 			await page.setViewportSize({ width, height: 1000 });
@@ -66,8 +76,12 @@ for (const lang of ['en', 'zh'] as const) {
 		const chart = page.locator('svg.chart[data-chart="compare"]:visible').first();
 		await expect(chart).toBeVisible();
 		// one chart, one scale: both cities are columns of the same drawing
-		await expect(chart.locator('text', { hasText: lang === 'zh' ? '上海' : 'Shanghai' }).first()).toBeVisible();
-		await expect(chart.locator('text', { hasText: lang === 'zh' ? '兰州' : 'Lanzhou' }).first()).toBeVisible();
+		await expect(
+			chart.locator('text', { hasText: lang === 'zh' ? '上海' : 'Shanghai' }).first()
+		).toBeVisible();
+		await expect(
+			chart.locator('text', { hasText: lang === 'zh' ? '兰州' : 'Lanzhou' }).first()
+		).toBeVisible();
 		// the source line names both sources
 		const source = chart.locator('.chart-source');
 		await expect(source).toContainText(PUBLISHER);
@@ -99,7 +113,10 @@ for (const lang of ['en', 'zh'] as const) {
 		await list.getByTestId('combine-picked').click();
 		const panel = list.getByTestId('combine-panel');
 		await expect(panel).toBeVisible();
-		await expect(panel.getByTestId('combine-cities').locator('tr[data-value="lanzhou"] select')).toHaveValue('lanzhou');
+		// 兰州市 / Lanzhou City of the second is the first's 兰州 (the same name, less its 市 / city)
+		const row = panel.getByTestId('combine-cities').locator('tbody tr').first();
+		await expect(row.locator('select')).toHaveValue('lanzhou');
+		await expect(row.getByTestId('match-by')).toHaveText(lang === 'zh' ? '中文名' : 'Chinese name');
 		await list.getByTestId('combine-save').click();
 		await expect(list.locator('li')).toHaveCount(3);
 		await page.goto(`/${lang}/cities/lanzhou`);

@@ -78,7 +78,11 @@ for (const lang of ['en', 'zh'] as const) {
 		await first.getByTestId('source-not-public').check();
 		await form.getByTestId('add-source').click();
 		await expect(form.getByTestId('meta-source')).toHaveCount(2);
-		await form.getByTestId('meta-source').nth(1).getByLabel(t.title, { exact: true }).fill('Field interviews');
+		await form
+			.getByTestId('meta-source')
+			.nth(1)
+			.getByLabel(t.title, { exact: true })
+			.fill('Field interviews');
 		await form.getByLabel(t.licence).fill('CC-BY-4.0');
 		await form.getByLabel(t.notes).fill('Coded by two readers.');
 
@@ -128,7 +132,9 @@ for (const lang of ['en', 'zh'] as const) {
 		await figure.scrollIntoViewIfNeeded();
 		const svg = await download(page, figure, 'svg');
 		expect(svg).toMatch(/<dataset name="lanzhou-policies" licence="CC-BY-4.0">/);
-		expect(svg).toContain(`<source title="${TITLE}" publisher="${PUBLISHER}" date="2025-03" url="${lang === 'zh' ? '未公开' : 'not public'}"`);
+		expect(svg).toContain(
+			`<source title="${TITLE}" publisher="${PUBLISHER}" date="2025-03" url="${lang === 'zh' ? '未公开' : 'not public'}"`
+		);
 		expect(svg).not.toMatch(t.article);
 		const csv = await download(page, figure, 'csv');
 		const [header, row] = csv.replace(/^\uFEFF/, '').split('\r\n');

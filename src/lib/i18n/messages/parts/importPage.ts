@@ -296,6 +296,7 @@ export const en = {
 	'import.combine.by.zh': 'Chinese name',
 	'import.combine.by.en': 'English name',
 	'import.combine.by.pinyin': 'pinyin',
+	'import.combine.by.reader': 'your choice',
 	'import.combine.by.none': 'no match',
 	'import.combine.keep': 'Keep separate',
 	'import.combine.choiceLabel': '{value}: merge into',

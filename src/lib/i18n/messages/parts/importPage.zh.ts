@@ -280,6 +280,7 @@ export const zh: Record<keyof typeof en, string> = {
 	'import.combine.by.zh': '中文名',
 	'import.combine.by.en': '英文名',
 	'import.combine.by.pinyin': '拼音',
+	'import.combine.by.reader': '你的选择',
 	'import.combine.by.none': '未匹配',
 	'import.combine.keep': '单独保留',
 	'import.combine.choiceLabel': '{value}：合并到',
