@@ -72,6 +72,23 @@ for (const lang of ['en', 'zh'] as const) {
 		await page.getByTestId('import-save').click();
 		await expect(page.getByTestId('import-saved')).toBeVisible();
 
+		// every page works on the combination, and credits both sources
+		const errors: string[] = [];
+		page.on('pageerror', (e) => errors.push(e.message));
+		for (const path of ['', '/cities', '/cities/lanzhou', '/events', '/industries']) {
+			await page.goto(`/${lang}${path}`);
+			await expect(page.getByTestId('source-citation'), path).toContainText(PUBLISHER);
+			await expect(page.getByTestId('source-citation'), path).toContainText(
+				lang === 'zh' ? '澎湃' : 'The Paper'
+			);
+			if (path !== '/events') await expect(page.locator('svg.chart:visible').first(), path).toBeVisible();
+		}
+		await page.goto(`/${lang}/events`);
+		await expect(page.locator('main')).toContainText(
+			lang === 'zh' ? '兰州算力中心' : 'Lanzhou computing centre'
+		);
+		expect(errors).toEqual([]);
+
 		await page.goto(`/${lang}/compare?cities=shanghai,lanzhou`);
 		const chart = page.locator('svg.chart[data-chart="compare"]:visible').first();
 		await expect(chart).toBeVisible();

@@ -259,3 +259,23 @@ describe('combine', () => {
 		for (const e of dataset.events) expect(from.get(e.id)).toEqual([e.source.from, e.year]);
 	});
 });
+
+describe('events CSV of a combination', () => {
+	it('names each event’s own dataset and sources', async () => {
+		const { csvRows } = await import('../../src/lib/views/events/cells');
+		const { dataset } = combine(
+			{ dataset: builtinDataset, name: 'built-in' },
+			{ dataset: mine(), name: 'Mine' },
+			{ cities: {}, categories: {} },
+			OPTIONS
+		);
+		const rows = csvRows(dataset.events, dataset, 'en');
+		expect(rows[0].at(-1)).toBe('Source');
+		const mineRow = rows.find((r) => r.includes('Title m1'))!;
+		expect(mineRow.at(-1)).toBe('Mine: My lab, My survey (2025)');
+		const builtinRow = rows[1];
+		expect(builtinRow.at(-1)).toMatch(/The Paper/);
+		// a dataset that was never combined keeps the columns it always had
+		expect(csvRows(builtinDataset.events, builtinDataset, 'en')[0].at(-1)).toBe('Source in the article');
+	});
+});
