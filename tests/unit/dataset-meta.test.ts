@@ -7,7 +7,8 @@
 import { describe, expect, it } from 'vitest';
 import fc from 'fast-check';
 import { builtinDataset } from '../../src/lib/data/builtin';
-import { BUILTIN_META, sourcesText, textOf } from '../../src/lib/data/meta';
+import { BUILTIN_META } from '../../src/lib/data/builtin-meta';
+import { sourcesText, textOf } from '../../src/lib/data/meta';
 import { checkMeta, validateDataset } from '../../src/lib/data/schema';
 import type { Dataset, DatasetMeta } from '../../src/lib/data/types';
 import { dataPackage } from '../../src/lib/data/files';
