@@ -73,3 +73,20 @@ export function datasetCredit(meta: DatasetMeta, locale: Locale): DatasetCredit 
 		}))
 	};
 }
+
+/** What the footer and source lines say of a dataset, in one language. */
+export interface CreditText {
+	/** Its sources in one line, or null when it names none. */
+	sources: string | null;
+	licence: string;
+	/** For a combined dataset, the names of the datasets it was made from. */
+	parts: string[];
+}
+
+export function creditText(meta: DatasetMeta, locale: Locale): CreditText {
+	return {
+		sources: sourcesText(meta, locale),
+		licence: textOf(meta.licence, locale),
+		parts: (meta.parts ?? []).map((p) => textOf(p.name, locale))
+	};
+}

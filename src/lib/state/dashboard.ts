@@ -1,6 +1,7 @@
 /** The dashboard-wide context: which dataset is in view. Set once by the root layout. */
 import { getContext, setContext } from 'svelte';
-import type { Dataset, DatasetMeta } from '$lib/data/types';
+import type { CreditText } from '$lib/data/meta';
+import type { Dataset, DatasetMeta, Locale } from '$lib/data/types';
 
 export interface DashboardContext {
 	readonly dataset: Dataset;
@@ -9,9 +10,15 @@ export interface DashboardContext {
 	readonly importedName: string | null;
 	/**
 	 * What the dataset in view says about itself (name, sources, licence, notes; for a combined dataset
-	 * its parts): every credit (source lines, footer, exports) is read from it.
+	 * its parts): every credit (source lines, footer, exports) is read from it. Null only before the
+	 * built-in records have arrived.
 	 */
-	readonly meta: DatasetMeta;
+	readonly meta: DatasetMeta | null;
+	/**
+	 * The credit of an imported (or combined) dataset in words, once worded (the wording code loads only
+	 * when such a dataset is in view); null for the built-in data, whose credit is the catalogue's.
+	 */
+	credit(locale: Locale): CreditText | null;
 }
 
 const KEY = Symbol('dashboard');
