@@ -40,6 +40,8 @@ for (const lang of ['en', 'zh'] as const) {
 	test(`${lang}: alongside the built-in data, compare Shanghai (built-in) with an imported city on one scale`, async ({
 		page
 	}) => {
+		// many page loads, imports and downloads: more than the default 30 s on a busy machine
+		test.setTimeout(180_000);
 		await importWithSource(page, lang, 'lanzhou.csv', CSV, PUBLISHER);
 		await page.getByTestId('import-alongside').check();
 		const panel = page.getByTestId('combine-panel');
@@ -111,6 +113,8 @@ for (const lang of ['en', 'zh'] as const) {
 	});
 
 	test(`${lang}: two saved datasets combine from the saved list`, async ({ page }) => {
+		// many page loads, imports and downloads: more than the default 30 s on a busy machine
+		test.setTimeout(180_000);
 		await importWithSource(page, lang, 'one.csv', CSV, PUBLISHER);
 		await page.getByTestId('import-save').click();
 		await expect(page.getByTestId('import-saved')).toBeVisible();

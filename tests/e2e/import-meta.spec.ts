@@ -66,6 +66,8 @@ for (const lang of ['en', 'zh'] as const) {
 	test(`${lang}: the import asks for the dataset's details; charts, footer, SVG and CSV credit its sources, not the article`, async ({
 		page
 	}) => {
+		// many page loads, imports and downloads: more than the default 30 s on a busy machine
+		test.setTimeout(180_000);
 		await pickCsv(page, lang);
 		const form = page.getByTestId('meta-form');
 		// the name comes from the file; one empty source row to fill
@@ -144,6 +146,8 @@ for (const lang of ['en', 'zh'] as const) {
 	});
 
 	test(`${lang}: details are read from a datapackage.json`, async ({ page }) => {
+		// many page loads, imports and downloads: more than the default 30 s on a busy machine
+		test.setTimeout(180_000);
 		await pickCsv(page, lang);
 		const descriptor = {
 			profile: 'data-package',
