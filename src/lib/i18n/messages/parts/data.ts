@@ -28,15 +28,5 @@ export const en = {
 	'datasets.loading': 'Opening the dataset…',
 	'datasets.memory': 'this session only',
 	'datasets.switched': 'Now showing: {name}',
-	'datasets.openFailed': 'That dataset could not be opened.',
-	'datasets.sources': 'Sources: {sources}',
-	'datasets.noSources': 'No source given',
-	'datasets.licence': 'Licence: {licence}',
-	'datasets.notes': 'Notes: {notes}',
-	'datasets.parts': 'Combined from {parts}',
-	'datasets.pick': 'Pick {name} to combine',
-	'datasets.pickShort': 'Pick to combine',
-	'datasets.combine': 'Combine the picked datasets',
-	'datasets.combineHint': 'Pick two or more datasets to combine them into a new one.',
-	'datasets.combineCancel': 'Cancel'
+	'datasets.openFailed': 'That dataset could not be opened.'
 } as const;

@@ -29,15 +29,5 @@ export const zh: Record<keyof typeof en, string> = {
 	'datasets.loading': '正在打开数据集…',
 	'datasets.memory': '仅限本次会话',
 	'datasets.switched': '现在显示：{name}',
-	'datasets.openFailed': '无法打开该数据集。',
-	'datasets.sources': '来源：{sources}',
-	'datasets.noSources': '未注明来源',
-	'datasets.licence': '许可：{licence}',
-	'datasets.notes': '备注：{notes}',
-	'datasets.parts': '由 {parts} 合并而成',
-	'datasets.pick': '选择 {name} 进行合并',
-	'datasets.pickShort': '选中以合并',
-	'datasets.combine': '合并所选数据集',
-	'datasets.combineHint': '选择两个或更多数据集，合并为一个新数据集。',
-	'datasets.combineCancel': '取消'
+	'datasets.openFailed': '无法打开该数据集。'
 };

@@ -328,5 +328,15 @@ export const en = {
 	'import.combine.nameDefault': '{name} + built-in data',
 	'import.combine.save': 'Save the combined dataset',
 	'import.combine.saved': 'Saved “{name}”, combined from {parts}, and put in view.',
-	'import.combine.failed': 'The combination could not be made: {reason}'
+	'import.combine.failed': 'The combination could not be made: {reason}',
+	'datasets.sources': 'Sources: {sources}',
+	'datasets.noSources': 'No source given',
+	'datasets.licence': 'Licence: {licence}',
+	'datasets.notes': 'Notes: {notes}',
+	'datasets.parts': 'Combined from {parts}',
+	'datasets.pick': 'Pick {name} to combine',
+	'datasets.pickShort': 'Pick to combine',
+	'datasets.combine': 'Combine the picked datasets',
+	'datasets.combineHint': 'Pick two or more datasets to combine them into a new one.',
+	'datasets.combineCancel': 'Cancel'
 } as const;

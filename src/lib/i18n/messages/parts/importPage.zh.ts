@@ -304,5 +304,15 @@ export const zh: Record<keyof typeof en, string> = {
 	'import.combine.nameDefault': '{name} + 内置数据',
 	'import.combine.save': '保存合并后的数据集',
 	'import.combine.saved': '已保存“{name}”（由 {parts} 合并而成），各页面现已显示它。',
-	'import.combine.failed': '无法合并：{reason}'
+	'import.combine.failed': '无法合并：{reason}',
+	'datasets.sources': '来源：{sources}',
+	'datasets.noSources': '未注明来源',
+	'datasets.licence': '许可：{licence}',
+	'datasets.notes': '备注：{notes}',
+	'datasets.parts': '由 {parts} 合并而成',
+	'datasets.pick': '选择 {name} 进行合并',
+	'datasets.pickShort': '选中以合并',
+	'datasets.combine': '合并所选数据集',
+	'datasets.combineHint': '选择两个或更多数据集，合并为一个新数据集。',
+	'datasets.combineCancel': '取消'
 };
