@@ -269,7 +269,9 @@ describe('events CSV of a combination', () => {
 			{ cities: {}, categories: {} },
 			OPTIONS
 		);
-		const rows = csvRows(dataset.events, dataset, 'en');
+		const { partCredit } = await import('../../src/lib/data/meta');
+		const rows = csvRows(dataset.events, dataset, 'en', partCredit(dataset, 'en') ?? undefined);
+		expect(partCredit(builtinDataset, 'en')).toBe(null);
 		expect(rows[0].at(-1)).toBe('Source');
 		const mineRow = rows.find((r) => r.includes('Title m1'))!;
 		expect(mineRow.at(-1)).toBe('Mine: My lab, My survey (2025)');

@@ -4,7 +4,7 @@
  * `builtin-meta.ts`, and reaches the browser with its records). Small and free of the schema library: every page loads it. The valibot schema that checks
  * metadata coming from a file is `DatasetMetaSchema` in `schema.ts`.
  */
-import type { Dataset, DatasetMeta, Locale, MetaSource, MetaText } from './types';
+import type { Dataset, DatasetMeta, InnovationEvent, Locale, MetaSource, MetaText } from './types';
 
 /** A metadata text in the reader's language (a plain string is the same in both). */
 export function textOf(t: MetaText | undefined | null, locale: Locale): string {
@@ -88,5 +88,17 @@ export function creditText(meta: DatasetMeta, locale: Locale): CreditText {
 		sources: sourcesText(meta, locale),
 		licence: textOf(meta.licence, locale),
 		parts: (meta.parts ?? []).map((p) => textOf(p.name, locale))
+	};
+}
+
+/** For a combined dataset: each event's own dataset and its sources in words; null for any other. */
+export function partCredit(dataset: Dataset, locale: Locale): ((e: InnovationEvent) => string) | null {
+	const parts = new Map((dataset.meta?.parts ?? []).map((p) => [p.id, p]));
+	if (!parts.size) return null;
+	return (e) => {
+		const p = e.source.from ? parts.get(e.source.from) : undefined;
+		if (!p) return '';
+		const sources = sourcesText({ ...p, notes: '', parts: undefined }, locale);
+		return sources ? `${textOf(p.name, locale)}: ${sources}` : textOf(p.name, locale);
 	};
 }

@@ -2,7 +2,6 @@
  * The events table's cells as text, in the reader's language. The table and its CSV download both use
  * these functions, so the file holds exactly what the page shows. Pure; no DOM.
  */
-import { sourcesText, textOf } from '$lib/data/meta';
 import type { Dataset, InnovationEvent, Locale } from '$lib/data/types';
 import { formatMonth, translator, type MessageKey } from '$lib/i18n';
 
@@ -156,22 +155,20 @@ export function columnLabel(column: Column, locale: Locale): string {
 }
 
 /** The CSV download: a header row and one row per event, in the order given. */
-export function csvRows(events: readonly InnovationEvent[], ds: Dataset, locale: Locale): string[][] {
-	// a combined dataset: each event also names the dataset it came from and that dataset's sources
-	const parts = new Map((ds.meta?.parts ?? []).map((p) => [p.id, p]));
-	const partOf = (e: InnovationEvent) => {
-		const p = e.source.from ? parts.get(e.source.from) : undefined;
-		if (!p) return '';
-		const sources = sourcesText({ ...p, notes: '', parts: undefined }, locale);
-		return sources ? `${textOf(p.name, locale)}: ${sources}` : textOf(p.name, locale);
-	};
+export function csvRows(
+	events: readonly InnovationEvent[],
+	ds: Dataset,
+	locale: Locale,
+	/** For a combined dataset, each event's own dataset and sources (`partCredit` in `data/meta.ts`). */
+	partOf?: (e: InnovationEvent) => string
+): string[][] {
 	const header = COLUMNS.map((c) => columnLabel(c, locale));
-	const rows: string[][] = [parts.size ? [...header, translator(locale)('chart.sourceColumn')] : header];
+	const rows: string[][] = [partOf ? [...header, translator(locale)('chart.sourceColumn')] : header];
 	for (const e of events) {
 		const cells = eventCells(e, ds, locale);
 		cells.document = documentText(e, locale);
 		const row = COLUMNS.map((c) => cells[c]);
-		rows.push(parts.size ? [...row, partOf(e)] : row);
+		rows.push(partOf ? [...row, partOf(e)] : row);
 	}
 	return rows;
 }
