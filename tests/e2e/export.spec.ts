@@ -160,7 +160,7 @@ test.describe('chart export', () => {
 						}
 					}
 
-					// CSV of exactly the table
+					// CSV of exactly the table, each row crediting the data's source in a last column
 					const csv = await download(page, figure, 'csv');
 					expect(csv.name).toBe(svg.name.replace(/\.svg$/, '.csv'));
 					const csvText = csv.data.toString('utf8');
@@ -168,7 +168,12 @@ test.describe('chart export', () => {
 					const records = csvParseRows(csvText.slice(1).replace(/\r\n$/, ''));
 					const tableRows = await figure.locator('table tbody tr').count();
 					expect(records.length - 1, `${id}: CSV rows = table rows`).toBe(tableRows);
-					expect(records[0]).toEqual(await figure.locator('table thead th').allTextContents());
+					expect(records[0]).toEqual([
+						...(await figure.locator('table thead th').allTextContents()),
+						lang === 'zh' ? '资料来源' : 'Source'
+					]);
+					for (const r of records.slice(1))
+						expect(r.at(-1)).toMatch(lang === 'zh' ? /澎湃新闻.*2024-01-03/ : /The Paper.*2024-01-03/);
 
 					testInfo.annotations.push({
 						type: 'export',

@@ -47,6 +47,9 @@ export function loadBuiltin(): Promise<void> {
 		)
 			throw new Error(`${BUILTIN_DATA_URL}: not the dashboard's ${BUILTIN_VERSION} dataset`);
 		for (const name of COLLECTIONS) (builtinDataset[name] as unknown[]) = record[name] as unknown[];
+		// the dataset's metadata (the article it credits, its licence) comes with the records
+		if (typeof record.meta === 'object' && record.meta !== null)
+			builtinDataset.meta = record.meta as Dataset['meta'];
 	})().catch((e: unknown) => {
 		loading = null;
 		throw e;

@@ -11,6 +11,7 @@ import categories from './builtin/categories.json';
 import events from './builtin/events.json';
 import tracks from './builtin/tracks.json';
 import futureIndustries from './builtin/future-industries.json';
+import { BUILTIN_META } from './builtin-meta';
 import { BUILTIN_VERSION } from './source';
 import type { Dataset } from './types';
 
@@ -25,7 +26,8 @@ export const builtinRaw = {
 	categories,
 	events,
 	tracks,
-	futureIndustries
+	futureIndustries,
+	meta: BUILTIN_META
 };
 
 /** The built-in dataset (validated at build time; see `validated.ts`). */

@@ -11,11 +11,15 @@ import type {
 	City,
 	Cluster,
 	Dataset,
+	DatasetMeta,
+	DatasetPart,
 	EventKind,
 	FutureIndustryItem,
 	FutureIndustryList,
 	I18nText,
 	InnovationEvent,
+	MetaSource,
+	MetaText,
 	Track,
 	TrackMatch
 } from './types';
@@ -161,7 +165,8 @@ export const EventSourceSchema = v.strictObject({
 			v.integer('bullet must be a whole number'),
 			v.minValue(1, 'bullet must be 1 or more')
 		)
-	)
+	),
+	from: v.optional(v.nullable(id('from')))
 });
 
 export const InnovationEventSchema: v.GenericSchema<InnovationEvent> = v.strictObject({
@@ -227,6 +232,151 @@ export const FutureIndustryListSchema: v.GenericSchema<FutureIndustryList> = v.s
 		v.minLength(1, 'a list needs at least one item')
 	)
 });
+
+/**
+ * Characters a metadata text must not hold: controls (other than tab and line breaks, which only notes
+ * may have) and the bidirectional overrides that can make a name read as something else.
+ */
+// eslint-disable-next-line no-control-regex
+const HOSTILE = /[\u0000-\u0008\u000B\u000C\u000E-\u001F\u007F\u202A-\u202E\u2066-\u2069]/;
+const metaString = (what: string, max: number, { required = false, lines = false } = {}) =>
+	v.pipe(
+		v.string(`${what} must be a string`),
+		v.check((s) => !required || s.trim().length > 0, `${what} must not be empty`),
+		v.maxLength(max, `${what} must be at most ${max} characters`),
+		v.check((s) => !HOSTILE.test(s), `${what} must not hold control or direction-override characters`),
+		v.check((s) => lines || !/[\r\n\t]/.test(s), `${what} must be one line`)
+	);
+const metaText = (what: string, max: number, options: { required?: boolean; lines?: boolean } = {}) =>
+	v.union(
+		[
+			metaString(what, max, options),
+			v.strictObject({ zh: metaString(what, max, options), en: metaString(what, max, options) })
+		],
+		`${what} must be a text, or { zh, en }`
+	) as v.GenericSchema<MetaText>;
+
+/** 'YYYY', 'YYYY-MM' or 'YYYY-MM-DD' (a real day), or '' when not known. */
+function validDate(s: string): boolean {
+	if (s === '') return true;
+	const m = /^(\d{4})(?:-(\d{2})(?:-(\d{2}))?)?$/.exec(s);
+	if (!m) return false;
+	const [y, mo, d] = [Number(m[1]), m[2] ? Number(m[2]) : 1, m[3] ? Number(m[3]) : 1];
+	if (y < 1900 || y > 2200 || mo < 1 || mo > 12) return false;
+	const day = new Date(Date.UTC(y, mo - 1, d));
+	return day.getUTCMonth() === mo - 1 && day.getUTCDate() === d;
+}
+
+/** An http(s) address: anything else (javascript:, data:, a relative path) is not a source's address. */
+function webAddress(s: string): boolean {
+	try {
+		const u = new URL(s);
+		return (u.protocol === 'http:' || u.protocol === 'https:') && u.hostname !== '';
+	} catch {
+		return false;
+	}
+}
+
+export const META_LIMITS = {
+	name: 120,
+	title: 300,
+	publisher: 200,
+	licence: 200,
+	notes: 4000,
+	url: 2000,
+	sources: 50
+} as const;
+
+export const MetaSourceSchema: v.GenericSchema<MetaSource> = v.strictObject({
+	title: metaText('title', META_LIMITS.title, { required: true }),
+	publisher: metaText('publisher', META_LIMITS.publisher),
+	date: v.pipe(
+		v.string('date must be a string'),
+		v.check(validDate, 'date must be YYYY, YYYY-MM or YYYY-MM-DD (or empty)')
+	),
+	url: v.nullable(
+		v.pipe(
+			v.string('url must be a string or null'),
+			v.maxLength(META_LIMITS.url, `url must be at most ${META_LIMITS.url} characters`),
+			v.check(webAddress, 'url must be an http or https address (or null: not public)')
+		)
+	)
+});
+
+const sourceList = v.pipe(
+	v.array(MetaSourceSchema, 'sources must be a list'),
+	v.maxLength(META_LIMITS.sources, `at most ${META_LIMITS.sources} sources`)
+);
+
+export const DatasetPartSchema: v.GenericSchema<DatasetPart> = v.strictObject({
+	id: id('id'),
+	name: metaText('name', META_LIMITS.name, { required: true }),
+	sources: sourceList,
+	licence: metaText('licence', META_LIMITS.licence)
+});
+
+export const DatasetMetaSchema: v.GenericSchema<DatasetMeta> = v.strictObject({
+	name: metaText('name', META_LIMITS.name, { required: true }),
+	sources: sourceList,
+	licence: metaText('licence', META_LIMITS.licence),
+	notes: metaText('notes', META_LIMITS.notes, { lines: true }),
+	parts: v.optional(
+		v.pipe(
+			v.array(DatasetPartSchema, 'parts must be a list'),
+			v.maxLength(META_LIMITS.sources, `at most ${META_LIMITS.sources} parts`)
+		)
+	)
+});
+
+/** What is wrong with a metadata value, for the reader's own language (`import.meta.rule.*`). */
+export type MetaRule = IssueRule | 'tooLong' | 'hostile' | 'oneLine' | 'badDate' | 'badUrl' | 'tooMany';
+
+/** A problem with a dataset's metadata: the field (dotted path, e.g. 'sources.1.date') and the rule. */
+export interface MetaIssue {
+	field: string;
+	rule: MetaRule;
+	reason: string;
+}
+
+function metaRuleOf(issue: v.BaseIssue<unknown>): MetaRule {
+	const m = issue.message;
+	if (issue.type === 'max_length') return /sources|parts/.test(m) ? 'tooMany' : 'tooLong';
+	if (issue.type === 'check') {
+		if (/control|override/.test(m)) return 'hostile';
+		if (/one line/.test(m)) return 'oneLine';
+		if (/^date/.test(m)) return 'badDate';
+		if (/^url/.test(m)) return 'badUrl';
+	}
+	return ruleOf(issue);
+}
+
+export type MetaResult = { ok: true; meta: DatasetMeta } | { ok: false; issues: MetaIssue[] };
+
+/** Checks metadata from a file or the import form; every issue names its field. */
+export function checkMeta(raw: unknown): MetaResult {
+	const r = v.safeParse(DatasetMetaSchema, raw);
+	if (r.success) {
+		const parts = r.output.parts ?? [];
+		const ids = new Set<string>();
+		for (const [i, p] of parts.entries()) {
+			if (ids.has(p.id))
+				return {
+					ok: false,
+					issues: [{ field: `parts.${i}.id`, rule: 'duplicate', reason: `part '${p.id}' listed twice` }]
+				};
+			ids.add(p.id);
+		}
+		return { ok: true, meta: r.output };
+	}
+	return {
+		ok: false,
+		issues: r.issues.map((issue) => ({
+			field: pathOf(issue),
+			rule: metaRuleOf(issue),
+			reason: reasonOf(issue)
+		}))
+	};
+}
 
 const SCHEMAS: { [K in Collection]: v.GenericSchema<Dataset[K][number]> } = {
 	clusters: ClusterSchema,
@@ -369,6 +519,29 @@ export function validateDataset(raw: unknown): ValidationResult {
 
 	const groups = new Map<string, InnovationEvent[]>();
 	const eventIds = known.events ?? none;
+	// 0. The metadata, when the record carries it (every dataset does at runtime; files may not)
+	let meta: DatasetMeta | undefined;
+	if (raw.meta !== undefined) {
+		const m = checkMeta(raw.meta);
+		if (m.ok) meta = m.meta;
+		else
+			for (const issue of m.issues)
+				add(
+					'dataset',
+					null,
+					`meta${issue.field ? `.${issue.field}` : ''}`,
+					issue.reason,
+					issue.rule === 'tooMany' ||
+						issue.rule === 'tooLong' ||
+						issue.rule === 'badDate' ||
+						issue.rule === 'badUrl' ||
+						issue.rule === 'hostile' ||
+						issue.rule === 'oneLine'
+						? 'badValue'
+						: issue.rule
+				);
+	}
+	const partIds = new Set((meta?.parts ?? []).map((p) => p.id));
 	for (const e of parsed.events) {
 		const f = DATA_FILES.events;
 		if (e.cityId !== null && !cityIds.has(e.cityId))
@@ -406,6 +579,9 @@ export function validateDataset(raw: unknown): ValidationResult {
 		if (e.source.section === 'commentary' && e.source.bullet !== null)
 			add(f, e.id, 'source.bullet', 'a commentary item has no bullet (null)', 'inconsistent');
 		if (e.groupId !== null) groups.set(e.groupId, [...(groups.get(e.groupId) ?? []), e]);
+		const from = e.source.from ?? null;
+		if (from !== null && !partIds.has(from))
+			add(f, e.id, 'source.from', `unknown dataset part '${from}'`, 'unknownReference');
 	}
 	for (const [groupId, members] of groups) {
 		const cities = new Set(members.map((e) => e.cityId));
@@ -452,6 +628,6 @@ export function validateDataset(raw: unknown): ValidationResult {
 	if (issues.length > 0) return { ok: false, issues };
 	return {
 		ok: true,
-		dataset: { id: raw.id as string, version: raw.version as string, ...parsed }
+		dataset: { id: raw.id as string, version: raw.version as string, ...parsed, ...(meta ? { meta } : {}) }
 	};
 }

@@ -71,6 +71,12 @@ export interface EventSource {
 	heading: string;
 	/** Position 1–29 of the bullet in the article's event list; null for commentary items. */
 	bullet: number | null;
+	/**
+	 * In a combined dataset: the id of the part (`DatasetMeta.parts`) the event came from, so each event
+	 * keeps its own source through combining, export and import. Absent or null: the dataset's own
+	 * sources (a dataset that was never combined).
+	 */
+	from?: string | null;
 }
 
 export interface InnovationEvent {
@@ -140,6 +146,46 @@ export interface FutureIndustryList {
 	items: FutureIndustryItem[];
 }
 
+/**
+ * A text of a dataset's metadata: one string as the reader typed it (in whatever language), or the same
+ * text in both languages (the built-in dataset's).
+ */
+export type MetaText = string | I18nText;
+
+/** One source a dataset credits. */
+export interface MetaSource {
+	/** The source's title (an article, a report, a database). Required, non-empty. */
+	title: MetaText;
+	/** Who published it ('' when not known). */
+	publisher: MetaText;
+	/** When it was published: 'YYYY', 'YYYY-MM' or 'YYYY-MM-DD'; '' when not known. */
+	date: string;
+	/** Its address (http/https); null when it is not public or not known. */
+	url: string | null;
+}
+
+/** A dataset that went into a combined one: its name and sources, which its events point to (`from`). */
+export interface DatasetPart {
+	/** Unique within the combined dataset (events refer to it in `source.from`). */
+	id: string;
+	name: MetaText;
+	sources: MetaSource[];
+	licence: MetaText;
+}
+
+/** What a dataset says about itself: every dataset carries one, and every credit is read from it. */
+export interface DatasetMeta {
+	/** The dataset's name (for an import: the name the reader gave it). */
+	name: MetaText;
+	/** At least one for the built-in data; a reader's dataset may list none yet ('' title not allowed). */
+	sources: MetaSource[];
+	/** The licence, free text ('CC-BY-4.0', 'internal use only'); '' when not stated. */
+	licence: MetaText;
+	notes: MetaText;
+	/** For a combined dataset, the datasets it was made from (their sources are also in `sources`). */
+	parts?: DatasetPart[];
+}
+
 /** Everything a view needs, as loaded and validated. */
 export interface Dataset {
 	/** Identifies the dataset ('builtin' or a user dataset's id). */
@@ -151,4 +197,9 @@ export interface Dataset {
 	events: InnovationEvent[];
 	tracks: Track[];
 	futureIndustries: FutureIndustryList[];
+	/**
+	 * What the dataset says about itself. Optional in type terms only, for records saved before it
+	 * existed: every dataset has one at runtime (`metaOf` supplies it for an old saved record).
+	 */
+	meta?: DatasetMeta;
 }

@@ -17,6 +17,8 @@ export interface CiteInput {
 	datasetVersion: string;
 	/** Null for the built-in dataset; the reader's name for an imported one. */
 	importedName: string | null;
+	/** An imported dataset's own sources in words (`sourcesText`); null or absent when it names none. */
+	sources?: string | null;
 	/** The day the chart was read, YYYY-MM-DD. */
 	accessed: string;
 }
@@ -48,10 +50,12 @@ export function bibtexEscape(value: string): string {
 const dateParts = (iso: string) => [iso.split('-').slice(0, 3).map(Number)];
 
 export function citeChart(input: CiteInput): Citation {
-	const { locale, title, url, datasetVersion, importedName, accessed } = input;
+	const { locale, title, url, datasetVersion, importedName, accessed, sources } = input;
 	const site = t(locale, 'site.title');
 	const data = importedName
-		? t(locale, 'cite.dataImported', { name: importedName, version: datasetVersion })
+		? sources
+			? t(locale, 'cite.dataSources', { name: importedName, version: datasetVersion, sources })
+			: t(locale, 'cite.dataImported', { name: importedName, version: datasetVersion })
 		: t(locale, 'cite.dataBuiltin', { ...sourceParts(locale), version: datasetVersion });
 	const sentence = t(locale, 'cite.sentence', { title, site, data, url, accessed });
 	const csl = {

@@ -23,6 +23,12 @@ export interface ExportMeta {
 	fontFamily?: string;
 	/** Print `url` as a line under the source line (default true); the export grows by one line. */
 	urlLine?: boolean;
+	/** The dataset in view, as its metadata credits it: named in `<metadata>` (name, licence, sources). */
+	dataset?: {
+		name: string;
+		licence: string;
+		sources: { title: string; publisher: string; date: string; url: string }[];
+	};
 }
 
 export const SVG_NS = 'http://www.w3.org/2000/svg';
@@ -421,7 +427,27 @@ export function standaloneSvg(markup: string, meta: ExportMeta): string {
 					['exported', meta.exportedAt],
 					['lang', meta.lang]
 				].map(([k, v]) => [k, stripInvalidXmlChars(v)] as [string, string]),
-				children: []
+				children: meta.dataset
+					? [
+							{
+								name: 'dataset',
+								attrs: [
+									['name', meta.dataset.name],
+									['licence', meta.dataset.licence]
+								].map(([k, v]) => [k, stripInvalidXmlChars(v)] as [string, string]),
+								children: meta.dataset.sources.map((s) => ({
+									name: 'source',
+									attrs: [
+										['title', s.title],
+										['publisher', s.publisher],
+										['date', s.date],
+										['url', s.url]
+									].map(([k, v]) => [k, stripInvalidXmlChars(v)] as [string, string]),
+									children: []
+								}))
+							}
+						]
+					: []
 			}
 		]
 	};

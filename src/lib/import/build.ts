@@ -210,7 +210,8 @@ export class DatasetBuilder {
 		groupId: null,
 		commentary: false,
 		heading: '',
-		bullet: null
+		bullet: null,
+		from: null
 	};
 	/** Cells of grouped rows, in case the group check at the end rejects them. */
 	#groupCells = new Map<number, string[]>();
@@ -477,6 +478,8 @@ export class DatasetBuilder {
 		// the row's place in the file stands in for the article's bullet position
 		if (section === 'events' && bullet === null) bullet = row;
 		const heading = this.#at(c.source_heading).trim() || this.#fileName || 'import';
+		// which part of a combined dataset the row came from (kept only where the metadata names the part)
+		const from = this.#at(c.source_from).trim() || null;
 
 		const noteZhRaw = this.#at(c.note_zh);
 		const noteEnRaw = this.#at(c.note_en);
@@ -540,6 +543,7 @@ export class DatasetBuilder {
 		f.commentary = section === 'commentary';
 		f.heading = heading;
 		f.bullet = bullet;
+		f.from = from;
 		this.packer.push(f);
 		this.#rowOf.push(row);
 		this.#hashOf.push(hash);

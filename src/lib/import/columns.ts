@@ -23,7 +23,8 @@ export const EVENT_EXTRA_COLUMNS = [
 	'lat',
 	'lon',
 	'category_zh',
-	'category_en'
+	'category_en',
+	'source_from'
 ] as const;
 
 /** Columns beyond the public future-industries.csv (the city as in events, track names, match reasons). */
@@ -91,6 +92,7 @@ const ALIASES: Record<Field, string[]> = {
 	source_section: ['section', '来源类型', '部分', '来源部分', 'sourcesection'],
 	source_heading: ['source', 'heading', '来源', '出处', '小标题', '来源标题', 'sourceheading'],
 	source_bullet: ['bullet', '条目', '条目序号', '来源序号', 'sourcebullet'],
+	source_from: ['sourcefrom', '来源数据集'],
 	note_zh: ['备注（中文）', '中文备注', '说明（中文）'],
 	note_en: ['备注（英文）', '英文备注', '说明（英文）'],
 	note: ['备注', '说明', '注释', 'notes', 'remark', 'remarks', 'comment'],

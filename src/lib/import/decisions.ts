@@ -58,7 +58,7 @@ function namesOf(kind: UnknownKind, r: City | Category): string[] {
 }
 
 /** Key → id of the first known record with a name giving that key. */
-function keyIndex(kind: UnknownKind, records: readonly (City | Category)[]): Map<string, string> {
+export function keyIndex(kind: UnknownKind, records: readonly (City | Category)[]): Map<string, string> {
 	const index = new Map<string, string>();
 	for (const r of records)
 		for (const name of namesOf(kind, r)) {

@@ -6,6 +6,7 @@
  * `toCsv` (byte-order mark, formula neutralisation). Pure; no DOM.
  */
 import { EVENT_COLUMNS, eventRow, FUTURE_INDUSTRY_COLUMNS, LIST_SEPARATOR } from '../data/files';
+import { metaOf } from '../data/meta';
 import type { Dataset, Locale } from '../data/types';
 import { toCsv } from '../export/csv';
 import type { RejectedRow } from './build';
@@ -38,7 +39,8 @@ export function eventsCsvFull(ds: Dataset): string {
 			city?.lat,
 			city?.lon,
 			category?.name.zh,
-			category?.name.en
+			category?.name.en,
+			e.source.from
 		].map(cell);
 	});
 	return toCsv([[...EXPORT_EVENT_COLUMNS], ...rows], { bom: true });
@@ -80,12 +82,18 @@ export function futuresCsvFull(ds: Dataset): string {
 	return toCsv([[...EXPORT_FUTURE_COLUMNS], ...rows], { bom: true });
 }
 
-/** The whole dataset as one JSON file (the import page reads it back as it is). */
+/**
+ * The whole dataset as one JSON file (the import page reads it back as it is): its metadata (name,
+ * sources, licence, notes, and for a combined dataset its parts, which each event names in
+ * `source.from`) and every collection, years and months of events as they are.
+ */
 export function datasetJson(ds: Dataset, name: string): string {
+	const meta = metaOf(ds, name);
 	return `${JSON.stringify(
 		{
 			format: 'city-innovation-dataset/1',
 			name,
+			meta: ds.id === 'builtin' ? meta : { ...meta, name },
 			id: ds.id,
 			version: ds.version,
 			clusters: ds.clusters,

@@ -26,6 +26,8 @@ export interface PackedEvents {
 	documentEn?: Uint32Array;
 	/** The event a year-less item is placed before ("此前"); absent in older packs. */
 	before?: Uint32Array;
+	/** The part of a combined dataset the event came from (`source.from`); absent in older packs. */
+	from?: Uint32Array;
 	noteZh: Uint32Array;
 	noteEn: Uint32Array;
 	groupId: Uint32Array;
@@ -61,6 +63,7 @@ type U32Column =
 	| 'document'
 	| 'documentEn'
 	| 'before'
+	| 'from'
 	| 'noteZh'
 	| 'noteEn'
 	| 'groupId'
@@ -116,6 +119,8 @@ export interface EventFields {
 	noteZh: string | null;
 	noteEn: string | null;
 	groupId: string | null;
+	/** The combined dataset's part the event came from; absent or null for none. */
+	from?: string | null;
 	commentary: boolean;
 	heading: string;
 	bullet: number | null;
@@ -158,6 +163,7 @@ export class EventPacker {
 			document: u32(),
 			documentEn: u32(),
 			before: u32(),
+			from: u32(),
 			noteZh: u32(),
 			noteEn: u32(),
 			groupId: u32(),
@@ -253,6 +259,7 @@ export class EventPacker {
 			noteZh: e.note?.zh ?? null,
 			noteEn: e.note?.en ?? null,
 			groupId: e.groupId,
+			from: e.source.from ?? null,
 			commentary: e.source.section === 'commentary',
 			heading: e.source.heading,
 			bullet: e.source.bullet
@@ -272,6 +279,7 @@ export class EventPacker {
 		c.document[i] = this.once(e.document);
 		c.documentEn[i] = this.once(e.documentEn);
 		c.before[i] = this.str(e.before);
+		c.from[i] = this.str(e.from ?? null);
 		c.noteZh[i] = this.once(e.noteZh);
 		c.noteEn[i] = this.once(e.noteEn);
 		c.groupId[i] = this.str(e.groupId);
@@ -365,6 +373,7 @@ export class EventPacker {
 			document: pick(c.document),
 			documentEn: pick(c.documentEn),
 			before: pick(c.before),
+			from: pick(c.from),
 			noteZh: pick(c.noteZh),
 			noteEn: pick(c.noteEn),
 			groupId: pick(c.groupId),
@@ -437,7 +446,8 @@ export function unpackEvents(p: PackedEvents, indices?: readonly number[]): Inno
 			source: {
 				section: flags & 2 ? 'commentary' : 'events',
 				heading: string(p.heading[i]),
-				bullet: p.bullet[i] || null
+				bullet: p.bullet[i] || null,
+				...(p.from && p.from[i] ? { from: string(p.from[i]) } : {})
 			}
 		};
 	}
@@ -464,7 +474,8 @@ export function unpack(p: PackedDataset): Dataset {
 		categories: p.categories,
 		events: unpackEvents(p.events),
 		tracks: p.tracks,
-		futureIndustries: p.futureIndustries
+		futureIndustries: p.futureIndustries,
+		...(p.meta ? { meta: p.meta } : {})
 	};
 }
 
@@ -481,6 +492,7 @@ export function transferables(p: PackedDataset): ArrayBuffer[] {
 		e.document,
 		...(e.documentEn ? [e.documentEn] : []),
 		...(e.before ? [e.before] : []),
+		...(e.from ? [e.from] : []),
 		e.noteZh,
 		e.noteEn,
 		e.groupId,

@@ -19,6 +19,7 @@ import {
 	type Unreadable
 } from './decode';
 import { DsvReader, sniffDelimiter, type Delimiter } from './dsv';
+import { readMeta, type MetaRead } from './meta';
 import { type PackedDataset, unpackEvents } from './pack';
 import type { Problem, ProblemCode } from './problems';
 
@@ -63,6 +64,11 @@ export interface ImportOutcome {
 	rejected: RejectedRow[];
 	/** A problem with a file as a whole (not its rows): the reader must fix the file or its mapping. */
 	fatal: boolean;
+	/**
+	 * The metadata a JSON file carried (our export's, or a datapackage.json's), checked; null when no file
+	 * carried any. Bad metadata is listed in `issues` (and as a `badMeta` warning); the rows are kept.
+	 */
+	meta: MetaRead | null;
 }
 
 export interface FileSpec {
@@ -246,6 +252,7 @@ export class ImportJob {
 	#headLength = 0;
 	#reader: DsvReader | null = null;
 	#json: string[] | null = null;
+	#meta: MetaRead | null = null;
 	#report: FileReport | null = null;
 	#headerSeen = false;
 	#skip = false;
@@ -489,6 +496,9 @@ export class ImportJob {
 		this.#dirty = dirtyText(text, true);
 		let records: Map<string, string>[] | null = null;
 		const part = (key: string): unknown => (isObject(value) ? own(value, key) : undefined);
+		// the file's own metadata (our export's `meta`, a datapackage.json's title, sources, licences)
+		const meta = readMeta(value, spec.name);
+		if (meta.origin) this.#meta = meta;
 		const events = part('events');
 		if (spec.kind === 'events' && Array.isArray(events) && Array.isArray(part('cities'))) {
 			// a whole dataset (our JSON export): its collections as they are, its events checked row by row
@@ -535,6 +545,16 @@ export class ImportJob {
 			this.#refuse('jsonShape');
 			return;
 		}
+		// bad metadata is said once the rows' builder is set up: the rows are kept, the form asks again
+		for (const issue of meta.issues.slice(0, 20))
+			this.#builder().fileProblem(
+				spec.kind,
+				'badMeta',
+				{ field: issue.field, rule: issue.rule },
+				null,
+				`meta.${issue.field}`,
+				''
+			);
 		const header: string[] = [];
 		const seen = new Set<string>();
 		for (const r of records)
@@ -609,6 +629,18 @@ export class ImportJob {
 		}
 		let packed = result && (result.summary.events > 0 || result.summary.lists > 0) ? result.packed : null;
 		if (packed) {
+			const meta = this.#meta?.meta ?? null;
+			if (meta) packed = { ...packed, meta };
+			// events name the part of a combined dataset they came from only where the metadata lists it
+			const from = packed.events.from;
+			if (from) {
+				const parts = new Set((meta?.parts ?? []).map((p) => p.id));
+				const { text, offsets } = packed.events;
+				for (let i = 0; i < packed.events.count; i++)
+					if (from[i] !== 0 && !parts.has(text.slice(offsets[from[i]], offsets[from[i] + 1]))) from[i] = 0;
+			}
+		}
+		if (packed) {
 			const issues = integrity(packed);
 			if (issues.length) {
 				for (const issue of issues.slice(0, 200)) datasetIssue(b, 'events', issue);
@@ -623,7 +655,8 @@ export class ImportJob {
 			counts: b.problems.counts,
 			errors: b.problems.errors,
 			warnings: b.problems.warnings,
-			fatal: this.#fatal || packed === null
+			fatal: this.#fatal || packed === null,
+			meta: this.#meta
 		};
 	}
 }

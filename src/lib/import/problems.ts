@@ -59,7 +59,9 @@ export type ProblemCode =
 	| 'commentaryBullet'
 	| 'newTrack'
 	| 'cleaned'
-	| 'badBytes';
+	| 'badBytes'
+	// the file's metadata could not be used (its rows are kept; the reader fills the form)
+	| 'badMeta';
 
 export type Severity = 'error' | 'warning';
 
@@ -86,7 +88,8 @@ const WARNINGS = new Set<ProblemCode>([
 	'commentaryBullet',
 	'newTrack',
 	'cleaned',
-	'badBytes'
+	'badBytes',
+	'badMeta'
 ]);
 
 export const severityOf = (code: ProblemCode): Severity => (WARNINGS.has(code) ? 'warning' : 'error');

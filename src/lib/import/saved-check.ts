@@ -21,6 +21,32 @@ type Column = Uint8Array | Uint16Array | Uint32Array;
 const isColumn = (v: unknown): v is Column =>
 	v instanceof Uint8Array || v instanceof Uint16Array || v instanceof Uint32Array;
 
+const isMetaText = (v: unknown) => isStr(v) || isText(v);
+const isSource = (v: unknown) =>
+	isObj(v) &&
+	isMetaText(v.title) &&
+	isMetaText(v.publisher) &&
+	isStr(v.date) &&
+	(v.url === null || isStr(v.url));
+/** The metadata's shape as the views read it (the full rules were checked when it was imported). */
+function isMeta(v: unknown): boolean {
+	if (!isObj(v) || !isMetaText(v.name) || !isMetaText(v.licence) || !isMetaText(v.notes)) return false;
+	if (!Array.isArray(v.sources) || !v.sources.every(isSource)) return false;
+	if (v.parts === undefined) return true;
+	return (
+		Array.isArray(v.parts) &&
+		v.parts.every(
+			(p: unknown) =>
+				isObj(p) &&
+				isStr(p.id) &&
+				isMetaText(p.name) &&
+				isMetaText(p.licence) &&
+				Array.isArray(p.sources) &&
+				p.sources.every(isSource)
+		)
+	);
+}
+
 /**
  * Why a collection is unusable, or null; `ok` checks one record. `key` must be unique (views key their
  * lists by it, and a repeated key stops a view).
@@ -42,6 +68,8 @@ export function packedProblem(value: unknown): string | null {
 	if (!isObj(value)) return 'not a record';
 	if (value.format !== PACK_FORMAT) return `format ${String(value.format).slice(0, 40)}`;
 	if (!isStr(value.id) || !isStr(value.version)) return 'id or version';
+	// metadata: absent in records saved before datasets carried it; when present, what views read
+	if (value.meta !== undefined && !isMeta(value.meta)) return 'meta: malformed';
 
 	const ids = (list: unknown) => new Set((list as Obj[]).map((r) => r.id as string));
 	const problem =
@@ -119,7 +147,7 @@ function eventsProblem(e: unknown, cities: Set<string>, categories: Set<string>)
 		if (!isColumn(col) || col.length < count) return `events.${name}: missing or short`;
 	}
 	// Columns added later: optional (older saves lack them), checked when present.
-	for (const name of ['documentEn', 'before']) {
+	for (const name of ['documentEn', 'before', 'from']) {
 		if (e[name] === undefined) continue;
 		const col = e[name];
 		if (!isColumn(col) || col.length < count) return `events.${name}: missing or short`;

@@ -7,6 +7,7 @@
  * memory for the session. Records are checked as they are read (`saved-check.ts`): one that is damaged or
  * was written by another version is reported as unreadable, never handed to a view.
  */
+import type { DatasetMeta } from '../data/types';
 import type { PackedDataset } from './pack';
 
 export interface SavedMeta {
@@ -19,6 +20,8 @@ export interface SavedMeta {
 	lists: number;
 	/** Names of the files it came from. */
 	files: string[];
+	/** The dataset's details (name, sources, licence, notes, parts), for the saved list; absent in older saves. */
+	about?: DatasetMeta;
 }
 
 export interface SavedDataset {

@@ -157,12 +157,20 @@ export function columnLabel(column: Column, locale: Locale): string {
 }
 
 /** The CSV download: a header row and one row per event, in the order given. */
-export function csvRows(events: readonly InnovationEvent[], ds: Dataset, locale: Locale): string[][] {
-	const rows: string[][] = [COLUMNS.map((c) => columnLabel(c, locale))];
+export function csvRows(
+	events: readonly InnovationEvent[],
+	ds: Dataset,
+	locale: Locale,
+	/** For a combined dataset, each event's own dataset and sources (`partCredit` in `data/meta.ts`). */
+	partOf?: (e: InnovationEvent) => string
+): string[][] {
+	const header = COLUMNS.map((c) => columnLabel(c, locale));
+	const rows: string[][] = [partOf ? [...header, translator(locale)('chart.sourceColumn')] : header];
 	for (const e of events) {
 		const cells = eventCells(e, ds, locale);
 		cells.document = documentText(e, locale);
-		rows.push(COLUMNS.map((c) => cells[c]));
+		const row = COLUMNS.map((c) => cells[c]);
+		rows.push(partOf ? [...row, partOf(e)] : row);
 	}
 	return rows;
 }
