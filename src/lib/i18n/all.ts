@@ -13,6 +13,8 @@ import { en as methodEn } from './messages/parts/method';
 import { zh as methodZh } from './messages/parts/method.zh';
 import { en as industryEn } from './messages/parts/industry';
 import { zh as industryZh } from './messages/parts/industry.zh';
+import { en as editEn } from './messages/parts/exportEdit';
+import { zh as editZh } from './messages/parts/exportEdit.zh';
 
-registerCatalogue('en', { ...en, ...importEn, ...compareEn, ...methodEn, ...industryEn });
-registerCatalogue('zh', { ...zh, ...importZh, ...compareZh, ...methodZh, ...industryZh });
+registerCatalogue('en', { ...en, ...importEn, ...compareEn, ...methodEn, ...industryEn, ...editEn });
+registerCatalogue('zh', { ...zh, ...importZh, ...compareZh, ...methodZh, ...industryZh, ...editZh });

@@ -54,6 +54,11 @@ const PAGE_PARTS = {
 		zh: async () => (await import('./messages/parts/industry.zh')).zh,
 		en: async () => (await import('./messages/parts/industry')).en
 	},
+	edit: {
+		probe: 'edit.heading',
+		zh: async () => (await import('./messages/parts/exportEdit.zh')).zh,
+		en: async () => (await import('./messages/parts/exportEdit')).en
+	},
 	compare: {
 		probe: 'story.item',
 		zh: async () => (await import('./messages/parts/compareStory.zh')).zh,

@@ -9,6 +9,7 @@ import type * as importPage from './parts/importPage';
 import type * as compareStory from './parts/compareStory';
 import type * as method from './parts/method';
 import type * as industry from './parts/industry';
+import type * as exportEdit from './parts/exportEdit';
 
 /**
  * English interface strings. The key set is the catalogue's contract: `zh.ts` must have exactly the same
@@ -55,6 +56,9 @@ const base = {
 	'cite.bibtex': 'BibTeX',
 	'cite.close': 'Close',
 	'chart.download': 'Download',
+	'chart.editExport': 'Edit before export…',
+	'chart.editExportHint':
+		'Your title and notes, highlighted cities, sizes for articles, social posts and print.',
 	'chart.downloadSvg': 'SVG, editable text',
 	'chart.downloadSvgHint': 'The words stay text you can edit; other tools draw them in their own fonts.',
 	'chart.downloadSvgShapes': 'SVG, text as shapes',
@@ -145,7 +149,9 @@ export type CompareKey = keyof typeof compareStory.en;
 export type MethodKey = keyof typeof method.en;
 /** The keys of the future-industry charts (matrix, similarity, UpSet): the industries and compare pages. */
 export type IndustryKey = keyof typeof industry.en;
-export type MessageKey = CoreKey | ImportKey | CompareKey | MethodKey | IndustryKey;
+/** The keys of the "edit before export" panel, loaded with it. */
+export type ExportEditKey = keyof typeof exportEdit.en;
+export type MessageKey = CoreKey | ImportKey | CompareKey | MethodKey | IndustryKey | ExportEditKey;
 /** A language's strings as every page loads them. */
 export type CoreMessages = Record<CoreKey, string>;
 export type ImportMessages = Record<ImportKey, string>;
