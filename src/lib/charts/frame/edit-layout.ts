@@ -10,8 +10,9 @@
  *   their web sizes, the design guide asks ≥ 28 px titles on social images). The plot is laid out by the
  *   model for its own width and may set its type smaller than the frame's (down to 1:1, and no more than
  *   MAX_TYPE_GAP apart): a chart of many rows keeps them all at a readable size rather than shrinking the
- *   title with them. The largest scales that fit are taken, the frame's first. A plot that does not fit
- *   even at 1:1 is drawn smaller, centred, so nothing ever leaves the frame.
+ *   title with them; a plot whose height follows its width (the map) is laid out narrower, centred. The
+ *   largest scales that fit are taken, the frame's first. A plot that does not fit even so at 1:1 is
+ *   drawn smaller, centred, so nothing ever leaves the frame.
  * - Print: laid out at the width in CSS px (96 per inch), as tall as it needs; the SVG is sized in mm and
  *   the PNG drawn at 300 dpi (mm × 11.81 px).
  *
@@ -43,6 +44,8 @@ export const MIN_TYPE_SCALE = 1;
 /** The frame's text may be set at most this many times larger than the plot's (title over tick labels). */
 export const MAX_TYPE_GAP = 1.4;
 const SCALE_STEP = 0.05;
+/** The narrowest share of the frame's width a plot is laid out in to fit the height (a map, centred). */
+const MIN_NARROW = 0.55;
 
 export function sizeSpec(id: EditSizeId, mm: number): SizeSpec {
 	if (id === 'print') return { id, width: Math.round(mm * CSS_PX_PER_MM * 100) / 100, height: null };
@@ -86,18 +89,20 @@ interface Filled {
 /**
  * The frame for `text` laid out `layoutWidth` wide in exactly `layoutHeight`, source and notes at the
  * bottom and the plot centred in the space between. The plot is laid out `plotRatio` times as wide as its
- * place and drawn at 1 / plotRatio (its type that much smaller than the frame's); `fits` says whether it
- * fitted. One that does not is drawn smaller still, so it never leaves its place.
+ * place (`narrow` of the frame's inner width) and drawn at 1 / plotRatio (its type that much smaller than
+ * the frame's); `fits` says whether it fitted. One that does not is drawn smaller still, so it never
+ * leaves its place.
  */
 export function fillHeight(
 	text: FrameText,
 	layoutWidth: number,
 	layoutHeight: number,
 	plotHeight: (width: number) => number,
-	plotRatio = 1
+	plotRatio = 1,
+	narrow = 1
 ): Filled {
 	const chrome = frameLayout(text, layoutWidth, 0);
-	const plotWidth = Math.round(chrome.plot.width * plotRatio);
+	const plotWidth = Math.round(chrome.plot.width * narrow * plotRatio);
 	const natural = plotHeight(plotWidth);
 	const room = Math.max(0, layoutHeight - chrome.height);
 	const drawn = natural / plotRatio;
@@ -131,22 +136,39 @@ function fitFixed(
 		const lh = height / scale;
 		// the plot's type scale: from the frame's down to 1 (1:1 in the output), within the gap allowed
 		const least = Math.max(MIN_TYPE_SCALE, scale / MAX_TYPE_GAP);
-		const smallest = fillHeight(text, lw, lh, plotHeight, scale / least);
-		if (!smallest.fits) continue;
-		let lo = least;
-		let hi = scale;
-		let best = smallest;
 		const top = fillHeight(text, lw, lh, plotHeight, 1);
 		if (top.fits) return { filled: top, scale };
-		for (let i = 0; i < 6; i++) {
-			const mid = (lo + hi) / 2;
-			const tried = fillHeight(text, lw, lh, plotHeight, scale / mid);
-			if (tried.fits) {
-				lo = mid;
-				best = tried;
-			} else hi = mid;
+		const smallest = fillHeight(text, lw, lh, plotHeight, scale / least);
+		if (smallest.fits) {
+			let lo = least;
+			let hi = scale;
+			let best = smallest;
+			for (let i = 0; i < 6; i++) {
+				const mid = (lo + hi) / 2;
+				const tried = fillHeight(text, lw, lh, plotHeight, scale / mid);
+				if (tried.fits) {
+					lo = mid;
+					best = tried;
+				} else hi = mid;
+			}
+			return { filled: best, scale };
 		}
-		return { filled: best, scale };
+		// a plot whose height grows with its width (a map) may fit narrower, centred
+		const narrowest = fillHeight(text, lw, lh, plotHeight, scale / least, MIN_NARROW);
+		if (narrowest.fits) {
+			let lo = MIN_NARROW;
+			let hi = 1;
+			let best = narrowest;
+			for (let i = 0; i < 6; i++) {
+				const mid = (lo + hi) / 2;
+				const tried = fillHeight(text, lw, lh, plotHeight, scale / least, mid);
+				if (tried.fits) {
+					lo = mid;
+					best = tried;
+				} else hi = mid;
+			}
+			return { filled: best, scale };
+		}
 	}
 	return { filled: fillHeight(text, width, height, plotHeight, 1), scale: 1 };
 }
