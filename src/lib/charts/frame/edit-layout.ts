@@ -5,9 +5,10 @@
  *
  * - Article widths (640, 720, 960 px): laid out at that width, as tall as it needs; PNG at 2×.
  * - Fixed sizes (social 1200×675, square 1080², portrait 1080×1350): the frame fills the size. Title,
- *   subtitle and legend sit at the top, source and notes at the bottom, the plot between. The frame is laid
- *   out at the width divided by a type scale and drawn at that scale (FT's social frames set text ≈ 1.7×
- *   their web sizes, the design guide asks ≥ 28 px titles on social images). The plot is laid out by the
+ *   subtitle and legend sit at the top with the plot right under them, source and notes at the bottom.
+ *   The frame is laid out at the width divided by a type scale and drawn at that scale (FT's social
+ *   frames set text ≈ 1.7× their web sizes, the design guide asks ≥ 28 px titles on social images; up to
+ *   2×, never laid out narrower than 540 px, so no chart switches to its phone layout). The plot is laid out by the
  *   model for its own width and may set its type smaller than the frame's (down to 1:1, and no more than
  *   MAX_TYPE_GAP apart): a chart of many rows keeps them all at a readable size rather than shrinking the
  *   title with them; a plot whose height follows its width (the map) is laid out narrower, centred. The
@@ -38,12 +39,16 @@ export const FIXED_SIZES = {
 /** CSS px per mm (96 dpi) and print px per mm (300 dpi). */
 export const CSS_PX_PER_MM = 96 / 25.4;
 export const PRINT_PX_PER_MM = 300 / 25.4;
-/** The type scale the fixed sizes start from (≈ FT's social frames) and the least they go down to. */
-export const MAX_TYPE_SCALE = 1.7;
+/** The type scale the fixed sizes start from and the least they go down to. */
+export const MAX_TYPE_SCALE = 2;
 export const MIN_TYPE_SCALE = 1;
 /** The frame's text may be set at most this many times larger than the plot's (title over tick labels). */
 export const MAX_TYPE_GAP = 1.4;
 const SCALE_STEP = 0.05;
+/** Fixed sizes are never laid out narrower than this (the page's wider layouts, not the phone's). */
+const MIN_LAYOUT_WIDTH = 540;
+/** Space left over in a fixed size goes below the plot, but for this much above it (layout units). */
+const MAX_GAP_ABOVE = 16;
 /** The narrowest share of the frame's width a plot is laid out in to fit the height (a map, centred). */
 const MIN_NARROW = 0.55;
 
@@ -88,7 +93,7 @@ interface Filled {
 
 /**
  * The frame for `text` laid out `layoutWidth` wide in exactly `layoutHeight`, source and notes at the
- * bottom and the plot centred in the space between. The plot is laid out `plotRatio` times as wide as its
+ * bottom and the plot under the title and legend (centred across). The plot is laid out `plotRatio` times as wide as its
  * place (`narrow` of the frame's inner width) and drawn at 1 / plotRatio (its type that much smaller than
  * the frame's); `fits` says whether it fitted. One that does not is drawn smaller still, so it never
  * leaves its place.
@@ -109,7 +114,8 @@ export function fillHeight(
 	const fits = room >= drawn;
 	const plotScale = fits ? 1 / plotRatio : room / Math.max(1, natural);
 	const spare = Math.max(0, room - natural * plotScale);
-	const plotY = chrome.plot.y + spare / 2;
+	// the plot stays with its title and legend; what is left over goes above the source
+	const plotY = chrome.plot.y + Math.min(spare / 2, MAX_GAP_ABOVE);
 	const plotX = chrome.plot.x + (chrome.plot.width - plotWidth * plotScale) / 2;
 	const layout: FrameLayout = {
 		...chrome,
@@ -131,7 +137,8 @@ function fitFixed(
 	height: number,
 	plotHeight: (width: number) => number
 ): { filled: Filled; scale: number } {
-	for (let scale = MAX_TYPE_SCALE; scale >= MIN_TYPE_SCALE - 1e-9; scale = round2(scale - SCALE_STEP)) {
+	const start = Math.min(MAX_TYPE_SCALE, Math.floor((width / MIN_LAYOUT_WIDTH) * 20) / 20);
+	for (let scale = start; scale >= MIN_TYPE_SCALE - 1e-9; scale = round2(scale - SCALE_STEP)) {
 		const lw = round2(width / scale);
 		const lh = height / scale;
 		// the plot's type scale: from the frame's down to 1 (1:1 in the output), within the gap allowed
