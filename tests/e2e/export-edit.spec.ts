@@ -225,6 +225,47 @@ test.describe('edit before export', () => {
 		});
 	}
 
+	test('print: a width in mm, the SVG sized in mm and the PNG at 300 dpi, on the dark background', async ({
+		page
+	}) => {
+		await page.goto('/zh');
+		const figure = page.locator('figure[data-chart="category-mix"]');
+		await figure.locator('details.chart-download summary').click();
+		await figure.locator('button[data-export="edit"]').click();
+		const dialog = page.getByTestId('edit-export');
+		await expect(dialog.locator('input[name="title"]')).toBeFocused();
+		await dialog.locator('select[name="size"]').selectOption('print');
+		await dialog.locator('input[name="mm"]').fill('90');
+		await dialog.locator('input[name="mm"]').press('Tab');
+		await dialog.locator('input[type="radio"][value="dark"]').check();
+		await expect.poll(() => new URL(page.url()).searchParams.get('mm')).toBe('90');
+		expect(new URL(page.url()).searchParams.get('bg')).toBe('dark');
+
+		const svg = await downloadFrom(page, dialog.locator('[data-edit-export="svg"]'));
+		const text = svg.data.toString('utf8');
+		const root = await page.evaluate((markup) => {
+			const el = new DOMParser().parseFromString(markup, 'image/svg+xml').documentElement;
+			return {
+				width: el.getAttribute('width'),
+				height: el.getAttribute('height'),
+				viewBox: el.getAttribute('viewBox'),
+				bg: el.querySelector('.chart-bg')?.getAttribute('fill')
+			};
+		}, text);
+		expect(root.width).toBe('90mm');
+		expect(root.height).toMatch(/^\d+(\.\d+)?mm$/);
+		const [, , vw, vh] = (root.viewBox ?? '').split(' ').map(Number);
+		expect(vw).toBeCloseTo((90 / 25.4) * 96, 1);
+		expect(Number.parseFloat(root.height!) / 90).toBeCloseTo(vh / vw, 3);
+		expect(root.bg).toBe('#121212');
+
+		const png = await downloadFrom(page, dialog.locator('[data-edit-export="png"]'));
+		const [w, h] = pngHeaderSize(png.data);
+		expect(w).toBe(Math.round((90 / 25.4) * 300));
+		expect(h).toBe(Math.round((Number.parseFloat(root.height!) / 25.4) * 300));
+		await expect(dialog.getByTestId('edit-files')).toContainText(`${w} × ${h}`);
+	});
+
 	test('a hostile address stays text and is bounded', async ({ page }) => {
 		const title = '<img src=x onerror=alert(1)>\u202Egnp.exe' + 'x'.repeat(500);
 		const params = new URLSearchParams({
