@@ -132,7 +132,7 @@ test.describe('edit before export', () => {
 			await figure.locator('details.chart-download summary').click();
 			await figure.locator('button[data-export="edit"]').click();
 			const dialog = page.getByTestId('edit-export');
-			await expect(dialog).toBeVisible();
+			await expect(dialog).toBeVisible({ timeout: 30_000 });
 			// focus moves into the dialog
 			await expect
 				.poll(() => page.evaluate(() => !!document.activeElement?.closest('dialog[open]')))
@@ -200,7 +200,8 @@ test.describe('edit before export', () => {
 				const other = await fresh.newPage();
 				await other.goto(link);
 				const again = other.getByTestId('edit-export');
-				await expect(again).toBeVisible();
+				// the view wakes, then the panel's code and strings load: slow on a busy machine
+				await expect(again).toBeVisible({ timeout: 30_000 });
 				await expect(again.locator('input[name="title"]')).toHaveValue(TITLES[lang]);
 				await expect(again.locator('input[name="notes"]')).toHaveValue(NOTES[lang]);
 				await expect(again.locator('select[name="size"]')).toHaveValue('social');
@@ -279,7 +280,7 @@ test.describe('edit before export', () => {
 		page.on('dialog', () => dialogs++);
 		await page.goto(`/en?${params}`);
 		const dialog = page.getByTestId('edit-export');
-		await expect(dialog).toBeVisible();
+		await expect(dialog).toBeVisible({ timeout: 30_000 });
 		const value = await dialog.locator('input[name="title"]').inputValue();
 		expect(value.length).toBeLessThanOrEqual(140);
 		expect(value).not.toContain('\u202E');

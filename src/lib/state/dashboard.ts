@@ -7,6 +7,12 @@ export interface DashboardContext {
 	readonly datasetVersion: string;
 	/** The reader's name for the dataset in view when it is one they imported; null for the built-in data. */
 	readonly importedName: string | null;
+	/**
+	 * Replaces the page's address without a navigation, as the router knows it (SvelteKit's shallow
+	 * `replaceState`, provided by the root layout, so charts never import `$app/*`): the edit-before-export
+	 * panel keeps its edit in the address as the reader types.
+	 */
+	readonly replaceAddress?: (url: string) => void;
 }
 
 const KEY = Symbol('dashboard');

@@ -56,9 +56,6 @@ const base = {
 	'cite.bibtex': 'BibTeX',
 	'cite.close': 'Close',
 	'chart.download': 'Download',
-	'chart.editExport': 'Edit before export…',
-	'chart.editExportHint':
-		'Your title and notes, highlighted cities, sizes for articles, social posts and print.',
 	'chart.downloadSvg': 'SVG, editable text',
 	'chart.downloadSvgHint': 'The words stay text you can edit; other tools draw them in their own fonts.',
 	'chart.downloadSvgShapes': 'SVG, text as shapes',

@@ -46,8 +46,6 @@ const base: Record<BaseKey, string> = {
 	'cite.bibtex': 'BibTeX',
 	'cite.close': '关闭',
 	'chart.download': '下载',
-	'chart.editExport': '导出前编辑…',
-	'chart.editExportHint': '自定标题和注释、突出城市，选择文章、社交媒体或印刷尺寸。',
 	'chart.downloadSvg': 'SVG，文字可编辑',
 	'chart.downloadSvgHint': '文字保留为可编辑的文本；其他软件会用各自的字体显示。',
 	'chart.downloadSvgShapes': 'SVG，文字转为图形',

@@ -1,8 +1,11 @@
 /**
- * Strings of the "edit before export" panel, a chunk of its own that loads with the panel (the download
- * menu's entry that opens it is in the core catalogue). `exportEdit.zh.ts` has exactly the same keys.
+ * Strings of "edit before export": the download menu's entry and the panel, a chunk of its own that the
+ * menu loads when the chart's view starts (never on opening a page: the opening JavaScript budget).
+ * `exportEdit.zh.ts` has exactly the same keys.
  */
 export const en = {
+	'edit.menu': 'Edit before export…',
+	'edit.menuHint': 'Your title and notes, highlighted cities, sizes for articles, social posts and print.',
 	'edit.heading': 'Edit before export',
 	'edit.intro':
 		'Change the words, highlight the cities your story is about and pick a size: the chart is laid out again for it, and the preview is the file you download. The address keeps your edit, so a copied link opens it again.',

@@ -5,6 +5,8 @@
 import type { en } from './exportEdit';
 
 export const zh: Record<keyof typeof en, string> = {
+	'edit.menu': '导出前编辑…',
+	'edit.menuHint': '自定标题和注释、突出城市，选择文章、社交媒体或印刷尺寸。',
 	'edit.heading': '导出前编辑',
 	'edit.intro':
 		'可修改文字、突出报道涉及的城市并选择尺寸：图表会按所选尺寸重新排版，预览即为下载的文件。编辑内容保存在网址中，复制的链接可重现此编辑。',
