@@ -3,10 +3,12 @@ import { en as core } from '../../src/lib/i18n/messages/en';
 import { zh as coreZh } from '../../src/lib/i18n/messages/zh';
 import { en as importEn } from '../../src/lib/i18n/messages/parts/importPage';
 import { zh as importZh } from '../../src/lib/i18n/messages/parts/importPage.zh';
+import { en as editEn } from '../../src/lib/i18n/messages/parts/exportEdit';
+import { zh as editZh } from '../../src/lib/i18n/messages/parts/exportEdit.zh';
 
-/** Every string of each language: what every page loads, and the import page's own part. */
-const en = { ...core, ...importEn };
-const zh = { ...coreZh, ...importZh };
+/** Every string of each language: what every page loads, the import page's and the edit panel's parts. */
+const en = { ...core, ...importEn, ...editEn };
+const zh = { ...coreZh, ...importZh, ...editZh };
 import {
 	addressLocale,
 	CHART_EVENT_COUNT,

@@ -34,8 +34,19 @@ export function pngSize(width: number, height: number, scale: number): { width: 
 	return { width: Math.round(width * scale), height: Math.round(height * scale) };
 }
 
-export async function svgToPng(svgText: string, scale: number, background = '#ffffff'): Promise<Blob> {
-	const { width, height } = svgSize(svgText);
+/**
+ * `background` null keeps the PNG transparent. `pixels` sets the PNG's size outright (an edited chart's:
+ * e.g. a print width in mm at 300 dpi, whose SVG is sized in mm); otherwise it is the SVG's px size × scale.
+ */
+export async function svgToPng(
+	svgText: string,
+	scale: number,
+	background: string | null = '#ffffff',
+	pixels?: { width: number; height: number }
+): Promise<Blob> {
+	const own = svgSize(svgText);
+	const width = pixels ? pixels.width / scale : own.width;
+	const height = pixels ? pixels.height / scale : own.height;
 	if (!width || !height) throw new Error('The chart has no size.');
 	if (/@font-face/.test(svgText)) await loadEmbeddedFonts(svgText);
 	else await document.fonts?.ready;
@@ -54,14 +65,16 @@ export async function svgToPng(svgText: string, scale: number, background = '#ff
 		// Fonts inside an SVG image finish loading asynchronously; give it two frames to lay out with them.
 		await nextFrame();
 		await nextFrame();
-		const size = pngSize(width, height, scale);
+		const size = pixels ?? pngSize(width, height, scale);
 		const canvas = document.createElement('canvas');
 		canvas.width = size.width;
 		canvas.height = size.height;
 		const ctx = canvas.getContext('2d');
 		if (!ctx) throw new Error('Canvas is not available.');
-		ctx.fillStyle = background;
-		ctx.fillRect(0, 0, canvas.width, canvas.height);
+		if (background !== null) {
+			ctx.fillStyle = background;
+			ctx.fillRect(0, 0, canvas.width, canvas.height);
+		}
 		ctx.drawImage(img, 0, 0, canvas.width, canvas.height);
 		return await new Promise<Blob>((resolve, reject) =>
 			canvas.toBlob((b) => (b ? resolve(b) : reject(new Error('PNG encoding failed.'))), 'image/png')

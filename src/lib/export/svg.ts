@@ -29,6 +29,11 @@ export interface ExportMeta {
 		licence: string;
 		sources: { title: string; publisher: string; date: string; url: string }[];
 	};
+	/**
+	 * The document's width and height attributes when they differ from its viewBox's (an edited chart's
+	 * print size in mm); px numbers from the viewBox otherwise.
+	 */
+	size?: { width: string; height: string };
 }
 
 export const SVG_NS = 'http://www.w3.org/2000/svg';
@@ -405,8 +410,10 @@ export function standaloneSvg(markup: string, meta: ExportMeta): string {
 		throw new Error('standaloneSvg: the <svg> has neither a viewBox nor a width and height');
 	if (meta.urlLine !== false && meta.url) height = addUrlLine(svg, meta.url, width, height);
 	const [minX, minY] = validBox ?? [0, 0];
-	setAttr(svg, 'width', fmt(width));
-	setAttr(svg, 'height', fmt(height));
+	const unit = /^\d+(?:\.\d+)?(?:mm|cm|in|pt|px)?$/;
+	const size = meta.size && unit.test(meta.size.width) && unit.test(meta.size.height) ? meta.size : null;
+	setAttr(svg, 'width', size?.width ?? fmt(width));
+	setAttr(svg, 'height', size?.height ?? fmt(height));
 	setAttr(svg, 'viewBox', `${fmt(minX)} ${fmt(minY)} ${fmt(width)} ${fmt(height)}`);
 	setAttr(svg, 'xml:lang', meta.lang);
 	if (meta.fontFaceCss && meta.fontFamily) {

@@ -15,6 +15,8 @@ import { en as industryEn } from './messages/parts/industry';
 import { zh as industryZh } from './messages/parts/industry.zh';
 import { en as embedEn } from './messages/parts/embed';
 import { zh as embedZh } from './messages/parts/embed.zh';
+import { en as editEn } from './messages/parts/exportEdit';
+import { zh as editZh } from './messages/parts/exportEdit.zh';
 
-registerCatalogue('en', { ...en, ...importEn, ...compareEn, ...methodEn, ...industryEn, ...embedEn });
-registerCatalogue('zh', { ...zh, ...importZh, ...compareZh, ...methodZh, ...industryZh, ...embedZh });
+registerCatalogue('en', { ...en, ...importEn, ...compareEn, ...methodEn, ...industryEn, ...embedEn, ...editEn });
+registerCatalogue('zh', { ...zh, ...importZh, ...compareZh, ...methodZh, ...industryZh, ...embedZh, ...editZh });

@@ -59,6 +59,11 @@ const PAGE_PARTS = {
 		zh: async () => (await import('./messages/parts/embed.zh')).zh,
 		en: async () => (await import('./messages/parts/embed')).en
 	},
+	edit: {
+		probe: 'edit.heading',
+		zh: async () => (await import('./messages/parts/exportEdit.zh')).zh,
+		en: async () => (await import('./messages/parts/exportEdit')).en
+	},
 	compare: {
 		probe: 'story.item',
 		zh: async () => (await import('./messages/parts/compareStory.zh')).zh,

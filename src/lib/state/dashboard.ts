@@ -19,6 +19,12 @@ export interface DashboardContext {
 	 * when such a dataset is in view); null for the built-in data, whose credit is the catalogue's.
 	 */
 	credit(locale: Locale): CreditText | null;
+	/**
+	 * Replaces the page's address without a navigation, as the router knows it (SvelteKit's shallow
+	 * `replaceState`, provided by the root layout, so charts never import `$app/*`): the edit-before-export
+	 * panel keeps its edit in the address as the reader types.
+	 */
+	readonly replaceAddress?: (url: string) => void;
 }
 
 const KEY = Symbol('dashboard');

@@ -20,6 +20,8 @@ export interface FrameText {
 	legend?: LegendEntry[];
 	legendTitle?: string;
 	source: string;
+	/** A notes line the reader wrote ("Note: …", edit before export), set under the source line. */
+	notes?: string;
 	/** The dashboard's address for this view; printed under the source line. */
 	url?: string;
 }
@@ -107,6 +109,7 @@ export function frameLayout(text: FrameText, width: number, plotHeight: number):
 	const footLH = Math.round(fs.source * 1.45);
 	const footerLines = [
 		...wrap(text.source, inner, fs.source * REGULAR, MAX_LINES),
+		...(text.notes ? wrap(text.notes, inner, fs.source * REGULAR, MAX_LINES) : []),
 		...(text.url ? wrap(text.url, inner, fs.source * REGULAR, MAX_LINES) : [])
 	];
 	const footerY = y + fs.source;

@@ -10,6 +10,7 @@ import type * as compareStory from './parts/compareStory';
 import type * as method from './parts/method';
 import type * as industry from './parts/industry';
 import type * as embed from './parts/embed';
+import type * as exportEdit from './parts/exportEdit';
 
 /**
  * English interface strings. The key set is the catalogue's contract: `zh.ts` must have exactly the same
@@ -162,7 +163,9 @@ export type MethodKey = keyof typeof method.en;
 export type IndustryKey = keyof typeof industry.en;
 /** The keys of the embed panel and the embed pages. */
 export type EmbedKey = keyof typeof embed.en;
-export type MessageKey = CoreKey | ImportKey | CompareKey | MethodKey | IndustryKey | EmbedKey;
+/** The keys of the "edit before export" panel, loaded with it. */
+export type ExportEditKey = keyof typeof exportEdit.en;
+export type MessageKey = CoreKey | ImportKey | CompareKey | MethodKey | IndustryKey | EmbedKey | ExportEditKey;
 /** A language's strings as every page loads them. */
 export type CoreMessages = Record<CoreKey, string>;
 export type ImportMessages = Record<ImportKey, string>;
