@@ -18,5 +18,21 @@ import { zh as embedZh } from './messages/parts/embed.zh';
 import { en as editEn } from './messages/parts/exportEdit';
 import { zh as editZh } from './messages/parts/exportEdit.zh';
 
-registerCatalogue('en', { ...en, ...importEn, ...compareEn, ...methodEn, ...industryEn, ...embedEn, ...editEn });
-registerCatalogue('zh', { ...zh, ...importZh, ...compareZh, ...methodZh, ...industryZh, ...embedZh, ...editZh });
+registerCatalogue('en', {
+	...en,
+	...importEn,
+	...compareEn,
+	...methodEn,
+	...industryEn,
+	...embedEn,
+	...editEn
+});
+registerCatalogue('zh', {
+	...zh,
+	...importZh,
+	...compareZh,
+	...methodZh,
+	...industryZh,
+	...embedZh,
+	...editZh
+});

@@ -165,7 +165,8 @@ export type IndustryKey = keyof typeof industry.en;
 export type EmbedKey = keyof typeof embed.en;
 /** The keys of the "edit before export" panel, loaded with it. */
 export type ExportEditKey = keyof typeof exportEdit.en;
-export type MessageKey = CoreKey | ImportKey | CompareKey | MethodKey | IndustryKey | EmbedKey | ExportEditKey;
+export type MessageKey =
+	CoreKey | ImportKey | CompareKey | MethodKey | IndustryKey | EmbedKey | ExportEditKey;
 /** A language's strings as every page loads them. */
 export type CoreMessages = Record<CoreKey, string>;
 export type ImportMessages = Record<ImportKey, string>;
