@@ -143,7 +143,7 @@ try {
 		'| data | renderer | first render: script + layout ms | first render: to paint ms | DOM elements | selection change: to paint ms | selection change: attributes / nodes touched |',
 		'| --- | --- | ---: | ---: | ---: | ---: | ---: |'
 	];
-	const tlRow = `| timeline, ${sizes.events.toLocaleString('en')} events, 300 cities (heat cells) | ours (TimelineChart) | ${ms(med(timeline.ours, 'script'))} | ${ms(med(timeline.ours, 'paint'))} | ${med(timeline.ours, 'elements').toLocaleString('en')} | ${ms(med(timeline.sel, 'paint'))} | ${med(timeline.sel, 'attributes')} / ${med(timeline.sel, 'nodes')} |`;
+	const tlRow = `| timeline, ${sizes.events.toLocaleString('en')} events over 10 years, 300 cities (heat cells) | ours (TimelineChart) | ${ms(med(timeline.ours, 'script'))} | ${ms(med(timeline.ours, 'paint'))} | ${med(timeline.ours, 'elements').toLocaleString('en')} | ${ms(med(timeline.sel, 'paint'))} | ${med(timeline.sel, 'attributes')} / ${med(timeline.sel, 'nodes')} |`;
 	const table = [
 		...header,
 		...matrixRows(`matrix 300 × 60, all ${sizes.denseCells.toLocaleString('en')} cells`, dense),

@@ -5,7 +5,8 @@
  * - matrix: 300 cities × 60 tracks. The generator gives each city 3–10 future industries of 1–3 tracks
  *   (about a fifth of the grid filled, like the real lists); `dense` adds one more item per city that
  *   covers every remaining track, so all 18,000 cells are drawn — the size of the Plot reference figure.
- * - timeline: 300 cities and 100,000 events, with national, undated and ranged ones.
+ * - timeline: 300 cities and 100,000 events over ten years (2023–2032; the axis steps by year), with
+ *   national, undated, ranged (some across a year's end) and year-less ones.
  */
 import { syntheticDataset } from '$lib/aggregate/synthetic';
 import type { Dataset, MatchStrength } from '$lib/data/types';
@@ -41,5 +42,5 @@ export function matrixDataset(dense: boolean): Dataset {
 }
 
 export function timelineDataset(): Dataset {
-	return syntheticDataset({ seed: SEED, cities: 300, tracks: 60, events: 100_000 });
+	return syntheticDataset({ seed: SEED, cities: 300, tracks: 60, events: 100_000, years: 10 });
 }

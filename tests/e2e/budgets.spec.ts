@@ -11,7 +11,7 @@ import { gzipSync } from 'node:zlib';
 const BUILD = join(process.cwd(), 'build');
 const KB = 1024;
 /**
- * JavaScript: opening any page loads at most 61 KB (gzip, everything the page fetches until the network is
+ * JavaScript: opening any page loads at most 62 KB (gzip, everything the page fetches until the network is
  * idle). That is Svelte's and SvelteKit's runtime (≈ 31 KB), the page's language strings (≈ 11 KB) and its
  * frame; the view's own code (charts, d3, the aggregation engine) is a chunk of its own, loaded when the
  * reader first reaches for the view (Deferred.svelte), since the prerendered HTML already shows it.
@@ -25,9 +25,13 @@ const KB = 1024;
  * Time as a dimension (the period filter and picker, the timeline's steps and year line, change between
  * years) brought it to ≈ 121 KB; the ratchet is 122 KB. On opening, the header now names the years of the
  * data in view and the core strings gained the period's words: pages that also load a part of their own
- * (compare, industries, methodology) open with 60.4–60.7 KB, so the opening budget moved from 60 to 61 KB.
- * The next saving is the charts' strings, which every page loads with the core though only the views use
- * them (≈ 3 KB gzip).
+ * (compare, industries, methodology) opened with 60.4–60.7 KB. In the same round each dataset came to carry
+ * its own credit (the footer and the frame word it: ≈ 0.5 KB on opening), every chart's menu gained "Edit
+ * before export" and "Embed this chart" (their panels and strings load on first use; the entries, their
+ * loaders and the address helper the edit panel keeps its state with stay: ≈ 0.5 KB), and the in-use views
+ * the edit panel's frame hooks and the period picker. Opening now measures 58.7–61.7 KB and the overview in
+ * use ≈ 124 KB: the opening budget is 62 KB and the ratchet 125 KB. The next saving is the charts' strings,
+ * which every page loads with the core though only the views use them (≈ 3 KB gzip).
  */
 /**
  * HTML: the overview, the page with the most charts, at most 32 KB as served (gzip). Every chart is in it
@@ -41,8 +45,8 @@ const KB = 1024;
  * 40 KB, so a change that brings the app's runtime to them fails here.
  */
 const BUDGET = {
-	js: 61 * KB,
-	jsInUse: 122 * KB,
+	js: 62 * KB,
+	jsInUse: 125 * KB,
 	css: 15 * KB,
 	overviewHtmlGzip: 32 * KB,
 	embedJs: 40 * KB
