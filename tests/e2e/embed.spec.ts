@@ -25,8 +25,8 @@ const CHARTS = [
 ] as const;
 const LANGS = ['en', 'zh'] as const;
 const LINK_TEXT = {
-	en: 'See this chart and its data on City Innovation 2023',
-	zh: '在“2023 城市科创”查看此图及其数据'
+	en: 'See this chart and its data on City Innovation',
+	zh: '在“城市科创”查看此图及其数据'
 };
 /**
  * Host pages on another origin than the dashboard's: a server of the test's own on 127.0.0.1 (a page the
