@@ -262,6 +262,8 @@ for (const lang of LANGS) {
 	test(`/${lang}: back and forward past the first page restore every toggle from the address`, async ({
 		browser
 	}) => {
+		// four pages, each toggled and walked back and forth: about 17 s alone, past 30 s on a busy machine
+		test.setTimeout(90_000);
 		const context = await browser.newContext({ serviceWorkers: 'block', viewport: viewport(1440) });
 		const page = await context.newPage();
 		const bars = page.locator('svg.chart[data-chart="events-per-city"]:visible rect');
